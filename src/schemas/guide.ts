@@ -1,0 +1,21 @@
+// Frontmatter of a guidance page: content/guides/<slug>.mdx (DESIGN.md, "Guidance page").
+import { z } from 'astro/zod';
+import { isoDate, text } from './common';
+import { audience } from './vocabularies';
+
+export const guideSchema = z
+  .object({
+    /** Page title. */
+    title: text,
+    /** One or two sentences shown in lists and search results. */
+    summary: text,
+    /** Who the page is written for. */
+    audience: z.array(audience).min(1, 'must name at least one audience'),
+    /** Date the guidance was last checked against the evidence. */
+    reviewed: isoDate,
+    /** Position in the list of guides (smaller first). */
+    order: z.number().int('must be a whole number'),
+  })
+  .strict();
+
+export type Guide = z.infer<typeof guideSchema>;
