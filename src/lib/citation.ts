@@ -1,0 +1,97 @@
+// Citations of records and pages, formatted by citation-js (APA, BibTeX, RIS) from CSL-JSON.
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-csl';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
+
+/** The citation fields shared by studies, reports and reviews. */
+export interface CitationFields {
+  title: string;
+  year: number;
+  journal: string;
+  authors: string[];
+  volume?: string | undefined;
+  issue?: string | undefined;
+  pages?: string | undefined;
+  doi?: string | undefined;
+  pmid?: string | undefined;
+  pmcid?: string | undefined;
+}
+
+/** A CSL-JSON item, the interchange format citation-js reads. */
+export type CslItem = Record<string, unknown> & { id: string; type: string };
+
+/** Splits "Family, Given" into CSL name parts. */
+export function parseAuthor(author: string): { family: string; given?: string } {
+  const [family = author, given] = author.split(/,\s*/, 2);
+  return given ? { family, given } : { family };
+}
+
+/** A journal article record as CSL-JSON. */
+export function toCsl(id: string, c: CitationFields): CslItem {
+  const item: CslItem = {
+    id,
+    type: 'article-journal',
+    title: c.title,
+    author: c.authors.map(parseAuthor),
+    issued: { 'date-parts': [[c.year]] },
+    'container-title': c.journal,
+  };
+  if (c.volume) item['volume'] = c.volume;
+  if (c.issue) item['issue'] = c.issue;
+  if (c.pages) item['page'] = c.pages;
+  if (c.doi) item['DOI'] = c.doi;
+  if (c.pmid) item['PMID'] = c.pmid;
+  if (c.pmcid) item['PMCID'] = c.pmcid;
+  return item;
+}
+
+/** A web page as CSL-JSON (for "cite this page"). `accessed` is YYYY-MM-DD. */
+export function pageToCsl(p: { id: string; title: string; url: string; container: string; authors: string[]; issued: string; accessed?: string }): CslItem {
+  const parts = (d: string) => [d.split('-').map(Number)];
+  const item: CslItem = {
+    id: p.id,
+    type: 'webpage',
+    title: p.title,
+    URL: p.url,
+    'container-title': p.container,
+    author: p.authors.map((a) => (a.includes(',') ? parseAuthor(a) : { literal: a })),
+    issued: { 'date-parts': parts(p.issued) },
+  };
+  if (p.accessed) item['accessed'] = { 'date-parts': parts(p.accessed) };
+  return item;
+}
+
+/** APA 7 reference list entry, plain text. */
+export function formatApa(items: CslItem | CslItem[]): string {
+  return new Cite(items).format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' }).trim();
+}
+
+/** BibTeX entries. */
+export function formatBibtex(items: CslItem | CslItem[]): string {
+  return new Cite(items).format('bibtex', { format: 'text' }).trim();
+}
+
+/** RIS entries. citation-js's text output wraps values at 70 characters, which reference managers
+ *  read as broken fields, so its tag objects are written out here one value per line. */
+export function formatRis(items: CslItem | CslItem[]): string {
+  const entries = new Cite(items).format('ris', { format: 'object' }) as unknown as Record<string, unknown>[];
+  return entries
+    .map((entry) => {
+      const lines = [`TY  - ${String(entry['TY'])}`];
+      for (const [tag, value] of Object.entries(entry)) {
+        if (tag === 'TY') continue;
+        for (const v of ([] as unknown[]).concat(value)) lines.push(`${tag}  - ${String(v).replace(/\s+/g, ' ')}`);
+      }
+      lines.push('ER  - ');
+      return lines.join('\n');
+    })
+    .join('\n\n');
+}
+
+/** `https://doi.org/<doi>` for a bare DOI. */
+export const doiUrl = (doi: string) => `https://doi.org/${doi}`;
+/** PubMed page for a PMID. */
+export const pubmedUrl = (pmid: string) => `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`;
+/** PubMed Central page for a PMCID. */
+export const pmcUrl = (pmcid: string) => `https://www.ncbi.nlm.nih.gov/pmc/articles/${pmcid}/`;

@@ -1,0 +1,63 @@
+// Plain-text views of a study record for its page: citation, field names, effect rows.
+import type { Effect, Study } from '../schemas';
+import { formatApa, formatBibtex, formatRis, toCsl } from './citation';
+
+/** Human names of field paths, for the "unconfirmed facts" list. */
+const fieldNames: Record<string, string> = {
+  title: 'title',
+  year: 'year',
+  journal: 'journal',
+  authors: 'authors (names or order)',
+  volume: 'volume',
+  issue: 'issue',
+  pages: 'pages',
+  doi: 'DOI',
+  pmid: 'PubMed ID',
+  design: 'study design',
+  population: 'population',
+  conditions: 'conditions',
+  sample_size: 'sample size',
+  modalities: 'delivery modality',
+  comparator: 'comparator',
+  intervention: 'intervention',
+  alliance: 'alliance results',
+  'alliance.measures': 'alliance instrument and rater',
+  'alliance.vs_face_to_face': 'alliance compared with face-to-face',
+  'alliance.outcome_link': 'link between alliance and outcome',
+  'alliance.finding': 'alliance finding',
+  'alliance.effects': 'numeric alliance results',
+  reviews: 'review decision',
+};
+
+/** A readable name for a field path. */
+export function fieldName(path: string): string {
+  return fieldNames[path] ?? path.replace(/[._]/g, ' ');
+}
+
+/** The study's primary report and any further reports as CSL-JSON. */
+export function studyCsl(study: Study) {
+  return toCsl(study.id, study);
+}
+
+/** Citations of the study's primary report. */
+export function studyCitations(study: Study): { apa: string; bibtex: string; ris: string } {
+  const item = studyCsl(study);
+  return { apa: formatApa(item), bibtex: formatBibtex(item), ris: formatRis(item) };
+}
+
+/** One numeric effect as a table row: label, kind, value text. */
+export function describeEffect(e: Effect): { label: string; kind: string; value: string } {
+  const fmt = (x: number) => (Math.round(x * 100) / 100).toFixed(2);
+  switch (e.kind) {
+    case 'correlation':
+      return { label: e.label, kind: 'Correlation', value: `r = ${fmt(e.r)} (n = ${e.n})` };
+    case 'smd':
+      return { label: e.label, kind: 'Standardized mean difference', value: `${fmt(e.smd)} (95% CI ${fmt(e.ci_low)} to ${fmt(e.ci_high)})` };
+    case 'group-means':
+      return {
+        label: e.label,
+        kind: 'Group means',
+        value: `e-therapy ${e.etherapy.mean} (SD ${e.etherapy.sd}, n = ${e.etherapy.n}); comparison ${e.comparison.mean} (SD ${e.comparison.sd}, n = ${e.comparison.n})`,
+      };
+  }
+}

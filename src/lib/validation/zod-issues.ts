@@ -1,0 +1,104 @@
+// Turns zod issues into plain sentences with the field path, what was expected and what was found.
+import { z } from 'astro/zod';
+import { closest } from './suggest';
+import { formatPath } from './problem';
+
+/** A short, readable rendering of a value found in a record. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
+  if (value instanceof Date) return `the date ${value.toISOString().slice(0, 10)}`;
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === 'object') return 'a group of fields';
+  return String(value);
+}
+
+/** The value at a path inside parsed YAML data (undefined when absent). */
+export function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let node: unknown = data;
+  for (const seg of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[seg];
+  }
+  return node;
+}
+
+/** Strips wrappers (optional, default, effects, …) to reach the schema that describes a value. */
+function unwrap(schema: z.ZodTypeAny): z.ZodTypeAny {
+  let s = schema;
+  for (;;) {
+    if (s instanceof z.ZodOptional || s instanceof z.ZodNullable) s = s.unwrap();
+    else if (s instanceof z.ZodDefault) s = s.removeDefault();
+    else if (s instanceof z.ZodEffects) s = s.innerType();
+    else if (s instanceof z.ZodPipeline) s = s._def.in;
+    else return s;
+  }
+}
+
+/** Field names the schema allows in the object at `path` (empty when it is not an object). */
+export function knownKeys(schema: z.ZodTypeAny, path: readonly (string | number)[]): string[] {
+  let s = unwrap(schema);
+  for (const seg of path) {
+    if (s instanceof z.ZodArray && typeof seg === 'number') s = unwrap(s.element);
+    else if (s instanceof z.ZodObject && typeof seg === 'string') {
+      const next = (s.shape as Record<string, z.ZodTypeAny>)[seg];
+      if (!next) return [];
+      s = unwrap(next);
+    } else return [];
+  }
+  return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
+}
+
+export interface FieldIssue {
+  /** zod path segments. */
+  segments: (string | number)[];
+  /** Dotted field path. */
+  path: string;
+  /** Plain sentence. */
+  message: string;
+}
+
+const typeNames: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a group of fields',
+  date: 'a date',
+  null: 'null',
+  undefined: 'nothing',
+};
+
+/** One zod issue as one or more field issues (unknown keys give one issue per key). */
+export function explainIssue(issue: z.ZodIssue, data: unknown, schema: z.ZodTypeAny): FieldIssue[] {
+  const found = valueAt(data, issue.path);
+  const at = (segments: (string | number)[], message: string): FieldIssue => ({ segments, path: formatPath(segments), message });
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = knownKeys(schema, issue.path);
+      return issue.keys.map((key) => {
+        const guess = closest(key, allowed);
+        const hint = guess ? ` Did you mean "${guess}"?` : allowed.length ? ` Allowed here: ${allowed.join(', ')}.` : '';
+        return at([...issue.path, key], `is not a known field.${hint}`);
+      });
+    }
+    case 'invalid_type': {
+      if (issue.received === 'undefined') return [at(issue.path, `is required (expected ${typeNames[issue.expected] ?? issue.expected})`)];
+      return [at(issue.path, `has the wrong type (expected ${typeNames[issue.expected] ?? issue.expected}, got ${describeValue(found)})`)];
+    }
+    case 'invalid_enum_value': {
+      const options = issue.options.map(String);
+      const guess = typeof found === 'string' ? closest(found, options) : undefined;
+      const hint = guess ? ` Did you mean "${guess}"?` : '';
+      return [at(issue.path, `is not an allowed value (expected one of ${options.join(', ')}, got ${describeValue(found)}).${hint}`)];
+    }
+    case 'invalid_literal':
+      return [at(issue.path, `must be ${JSON.stringify(issue.expected)} (got ${describeValue(found)})`)];
+    default: {
+      const got = found === undefined || typeof found === 'object' ? '' : ` (got ${describeValue(found)})`;
+      return [at(issue.path, `${issue.message}${got}`)];
+    }
+  }
+}
