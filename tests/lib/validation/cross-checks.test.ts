@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest';
+import { crossCheck, fileStem, parsePath } from '../../../src/lib/validation/cross-checks';
+import { closest } from '../../../src/lib/validation/suggest';
+import { formatProblem } from '../../../src/lib/validation/problem';
+import { makeReview, makeStudy } from '../../helpers/factories';
+
+const review = { file: 'content/reviews/test-review.yaml', data: makeReview() };
+const study = (overrides: Parameters<typeof makeStudy>[0] = {}, file = 'content/studies/doe-2010.yaml') => ({ file, data: makeStudy(overrides) });
+
+describe('cross-record checks', () => {
+  test('pass for a study that names an existing review', () => {
+    expect(crossCheck([study()], [review])).toEqual([]);
+  });
+
+  test.each([
+    ['an id that differs from the file name', study({ id: 'doe-2011' }), 'id', 'must equal the file name (expected "doe-2010", got "doe-2011")'],
+    ['a review that does not exist', study({ reviews: [{ review: 'no-such-review', decision: 'included' }] }), 'reviews[0].review', 'names a review that does not exist'],
+    ['an exclusion reason the review does not define', study({ reviews: [{ review: 'test-review', decision: 'excluded', reason: 'wrong-outcome' }] }), 'reviews[0].reason', 'is not an exclusion reason of review "test-review" (expected one of wrong-population, got "wrong-outcome")'],
+    ['the same review named twice', study({ reviews: [{ review: 'test-review', decision: 'included' }, { review: 'test-review', decision: 'pending' }] }), 'reviews[1].review', 'names review "test-review" twice'],
+    ['an unverified field that does not exist', study({ provenance: { ...makeStudy().provenance, unverified_fields: ['sample_sise'] } }), 'provenance.unverified_fields[0]', '"sample_sise" is not a field of a study record'],
+  ])('report %s', (_, record, path, message) => {
+    const problems = crossCheck([record], [review]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: record.file, path, severity: 'error' });
+    expect(problems[0]?.message).toContain(message);
+  });
+
+  test('accept nested unverified field paths such as alliance.measures[0].rater', () => {
+    const s = study({ provenance: { ...makeStudy().provenance, unverified_fields: ['alliance.measures[0].rater', 'alliance.outcome_link'] } });
+    expect(crossCheck([s], [review])).toEqual([]);
+  });
+
+  test('report two records with the same DOI, naming the first', () => {
+    const problems = crossCheck([study(), study({ id: 'doe-2010b' }, 'content/studies/doe-2010b.yaml')], [review]);
+    expect(problems).toEqual([expect.objectContaining({ file: 'content/studies/doe-2010b.yaml', path: 'doi', message: expect.stringContaining('content/studies/doe-2010.yaml') })]);
+  });
+});
+
+describe('helpers', () => {
+  test.each([
+    ['alliance.measures[0].rater', ['alliance', 'measures', 0, 'rater']],
+    ['sample_size', ['sample_size']],
+  ])('parsePath splits %s', (path, segments) => {
+    expect(parsePath(path)).toEqual(segments);
+  });
+
+  test('fileStem drops folder and extension', () => {
+    expect(fileStem('content/studies/cook-2002.yaml')).toBe('cook-2002');
+  });
+
+  test.each([
+    ['modalty', ['modalities', 'comparator'], 'modalities'],
+    ['clinet', ['client', 'therapist', 'observer'], 'client'],
+    ['videoconferense', ['email', 'videoconference'], 'videoconference'],
+    ['xyz', ['client', 'therapist'], undefined],
+  ])('suggests %s -> %s', (value, candidates, expected) => {
+    expect(closest(value, candidates)).toBe(expected);
+  });
+
+  test('formats a problem as file:line path: message', () => {
+    expect(formatProblem({ file: 'content/studies/a.yaml', line: 7, path: 'doi', message: 'must be a bare DOI', severity: 'error' })).toBe('content/studies/a.yaml:7 doi: must be a bare DOI');
+  });
+});
