@@ -33,7 +33,7 @@ export function makeStudy(overrides: StudyOverrides = {}): Study {
 }
 
 /** Rounds every number in a value, including numbers inside strings such as SVG paths, for stable snapshots. */
-export function roundDeep<T>(value: T, digits = 1): T {
+export function roundDeep<T>(value: T, digits = 2): T {
   const f = 10 ** digits;
   const r = (x: number) => Math.round(x * f) / f + 0;
   const walk = (v: unknown): unknown => {

@@ -1,0 +1,64 @@
+// Colours for charts: the Okabe–Ito colour-blind-safe palette for marks, with a text colour and a fill pattern
+// for each, so no chart relies on colour alone. Every text colour reaches 4.5:1 contrast on white (WCAG AA).
+import type { Modality } from '../../schemas';
+
+/** Body text on white (17.4:1). */
+export const INK = '#1a1a1a';
+/** Secondary text on white (7.0:1). */
+export const MUTED_INK = '#595959';
+/** Gridlines and the line of no effect (not text). */
+export const RULE = '#8c8c8c';
+/** Chart background. */
+export const BACKGROUND = '#ffffff';
+
+/** Fill patterns a renderer can define as SVG <pattern>s, a second channel beside colour. */
+export type PatternName = 'solid' | 'diagonal' | 'dots' | 'crosshatch' | 'horizontal' | 'vertical' | 'zigzag';
+
+/** One category's colours: `fill` for marks, `text` for coloured text (≥ 4.5:1 on white), and a pattern. */
+export interface Swatch {
+  fill: string;
+  text: string;
+  pattern: PatternName;
+}
+
+/** Delivery categories drawn in charts: the six modalities, plus studies that used several. */
+export type ModalityCategory = Modality | 'several';
+
+/** Okabe & Ito (2008) colours, one per modality category, with darkened text variants. */
+export const modalitySwatches: Record<ModalityCategory, Swatch> = {
+  email: { fill: '#E69F00', text: '#A65F00', pattern: 'solid' },
+  chat: { fill: '#56B4E9', text: '#1F6F9F', pattern: 'diagonal' },
+  videoconference: { fill: '#009E73', text: '#00775A', pattern: 'dots' },
+  telephone: { fill: '#F0E442', text: '#806F00', pattern: 'crosshatch' },
+  'internet-program': { fill: '#0072B2', text: '#0072B2', pattern: 'horizontal' },
+  'virtual-reality': { fill: '#D55E00', text: '#B34A00', pattern: 'vertical' },
+  several: { fill: '#CC79A7', text: '#A4517E', pattern: 'zigzag' },
+};
+
+/** A light-to-dark single-hue (blue) ramp for counts; each step carries its own legible text colour. */
+export const countRamp: readonly string[] = ['#deebf7', '#9ecae1', '#4292c6', '#2171b5', '#08306b'];
+
+/** The fill of a cell with no studies. */
+export const EMPTY_FILL = '#ffffff';
+
+function channel(hex: string, at: number): number {
+  const v = Number.parseInt(hex.slice(at, at + 2), 16) / 255;
+  return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+}
+
+/** WCAG 2 relative luminance of a `#rrggbb` colour, 0 (black) to 1 (white). */
+export function relativeLuminance(hex: string): number {
+  if (!/^#[0-9a-fA-F]{6}$/.test(hex)) throw new RangeError(`not a #rrggbb colour: ${hex}`);
+  return 0.2126 * channel(hex, 1) + 0.7152 * channel(hex, 3) + 0.0722 * channel(hex, 5);
+}
+
+/** WCAG 2 contrast ratio between two `#rrggbb` colours, 1 to 21. */
+export function contrastRatio(a: string, b: string): number {
+  const [hi, lo] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** The text colour (INK or white) with the higher contrast on `fill`. */
+export function readableInk(fill: string): string {
+  return contrastRatio(INK, fill) >= contrastRatio('#ffffff', fill) ? INK : '#ffffff';
+}
