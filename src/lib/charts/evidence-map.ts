@@ -1,0 +1,147 @@
+// Evidence map: how many studies of each modality found the alliance higher, equal or lower than face-to-face.
+import { scaleBand, scaleQuantize } from 'd3-scale';
+import type { Study } from '../../schemas';
+import { modalities, vsFaceToFace } from '../../schemas';
+import { modalityLabels, vsFaceToFaceLabels } from '../labels';
+import { EMPTY_FILL, INK, countRamp, readableInk } from './palette';
+import { formatStudies, type ChartText } from './spec';
+
+type Modality = (typeof modalities)[number];
+type Finding = (typeof vsFaceToFace)[number];
+
+/** The fields of a study the evidence map reads. */
+export type EvidenceMapStudy = Pick<Study, 'id' | 'modalities'> & { alliance: Pick<Study['alliance'], 'vs_face_to_face'> };
+
+/** One grid cell: a modality × finding, with the studies in it and a link to them. */
+export interface EvidenceMapCell {
+  modality: Modality;
+  finding: Finding;
+  count: number;
+  studyIds: string[];
+  /** Link to the filtered study list; null for an empty cell. */
+  href: string | null;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fill: string;
+  /** Colour of the count printed in the cell (≥ 4.5:1 on `fill`). */
+  textColor: string;
+  /** Text printed in the cell: the count, or "" when empty. */
+  label: string;
+  /** Full text for assistive technology, e.g. "Email, equivalent: 2 studies". */
+  ariaLabel: string;
+}
+
+export interface EvidenceMapSpec extends ChartText {
+  kind: 'evidence-map';
+  width: number;
+  height: number;
+  /** Row headings (modalities), with their vertical band. */
+  rows: { modality: Modality; label: string; y: number; height: number }[];
+  /** Column headings (findings), with their horizontal band. */
+  columns: { finding: Finding; label: string; x: number; width: number }[];
+  /** Every modality × finding cell, empty ones included, rows first. */
+  cells: EvidenceMapCell[];
+  /** Count bins of the colour ramp, lightest first. */
+  legend: { label: string; fill: string }[];
+  /** Number of distinct studies mapped. */
+  studies: number;
+}
+
+export interface EvidenceMapOptions {
+  /** Link to the study explorer filtered to one cell. */
+  href: (modality: Modality, finding: Finding) => string;
+  /** Overall width in SVG units (default 720). */
+  width?: number;
+}
+
+const LABEL_WIDTH = 170;
+const HEADER_HEIGHT = 56;
+const ROW_HEIGHT = 44;
+
+function key(m: Modality, f: Finding): string {
+  return `${m}|${f}`;
+}
+
+/** Builds the modality × alliance-finding grid; a study with several modalities counts once in each of their rows. */
+export function buildEvidenceMap(studies: readonly EvidenceMapStudy[], options: EvidenceMapOptions): EvidenceMapSpec {
+  const width = options.width ?? 720;
+  const ids = new Map<string, string[]>(modalities.flatMap((m) => vsFaceToFace.map((f) => [key(m, f), [] as string[]])));
+  for (const study of studies) {
+    for (const m of new Set(study.modalities)) ids.get(key(m, study.alliance.vs_face_to_face))?.push(study.id);
+  }
+
+  const x = scaleBand<Finding>().domain(vsFaceToFace).range([LABEL_WIDTH, width]).paddingInner(0.06);
+  const y = scaleBand<Modality>()
+    .domain(modalities)
+    .range([HEADER_HEIGHT, HEADER_HEIGHT + ROW_HEIGHT * modalities.length])
+    .paddingInner(0.1);
+  const max = Math.max(0, ...[...ids.values()].map((list) => list.length));
+  const bins = scaleQuantize<string>().domain([1, Math.max(max, 1) + 1]).range(countRamp.slice(0, Math.min(countRamp.length, Math.max(max, 1))));
+
+  const cells: EvidenceMapCell[] = modalities.flatMap((m) =>
+    vsFaceToFace.map((f): EvidenceMapCell => {
+      const studyIds = [...(ids.get(key(m, f)) ?? [])].sort();
+      const count = studyIds.length;
+      const fill = count === 0 ? EMPTY_FILL : bins(count);
+      return {
+        modality: m,
+        finding: f,
+        count,
+        studyIds,
+        href: count === 0 ? null : options.href(m, f),
+        x: x(f) ?? 0,
+        y: y(m) ?? 0,
+        width: x.bandwidth(),
+        height: y.bandwidth(),
+        fill,
+        textColor: count === 0 ? INK : readableInk(fill),
+        label: count === 0 ? '' : String(count),
+        ariaLabel: `${modalityLabels[m]}, ${vsFaceToFaceLabels[f].toLowerCase()}: ${count === 0 ? 'no studies' : formatStudies(count)}`,
+      };
+    }),
+  );
+
+  const rowTotal = (m: Modality) => new Set(cells.filter((c) => c.modality === m).flatMap((c) => c.studyIds)).size;
+  const distinct = new Set(studies.map((s) => s.id)).size;
+  const filled = cells.filter((c) => c.count > 0);
+  const top = [...filled].sort((a, b) => b.count - a.count)[0];
+  const several = studies.filter((s) => new Set(s.modalities).size > 1).length;
+
+  const description =
+    distinct === 0
+      ? 'An empty grid of delivery modalities by how the alliance compared with face-to-face therapy: no studies are recorded yet.'
+      : [
+          `A grid of ${modalities.length} delivery modalities by ${vsFaceToFace.length} findings on how the alliance in e-therapy compared with face-to-face therapy, counting ${formatStudies(distinct)}.`,
+          top ? `The fullest cell is ${modalityLabels[top.modality]}, ${vsFaceToFaceLabels[top.finding].toLowerCase()}, with ${formatStudies(top.count)}.` : '',
+          `${filled.length} of ${cells.length} cells hold at least one study.`,
+          several > 0 ? `${formatStudies(several)} used several modalities and ${several === 1 ? 'is' : 'are'} counted in each of their rows.` : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+
+  const legend = bins.range().map((fill) => {
+    const [lo, hi] = bins.invertExtent(fill);
+    const from = Math.ceil(lo);
+    const to = Math.ceil(hi) - 1;
+    return { fill, label: from >= to ? formatStudies(from) : `${from}–${to} studies` };
+  });
+
+  return {
+    kind: 'evidence-map',
+    title: 'Alliance compared with face-to-face therapy, by modality',
+    description,
+    width,
+    height: HEADER_HEIGHT + ROW_HEIGHT * modalities.length,
+    rows: modalities.map((m) => ({ modality: m, label: modalityLabels[m], y: y(m) ?? 0, height: y.bandwidth() })),
+    columns: vsFaceToFace.map((f) => ({ finding: f, label: vsFaceToFaceLabels[f], x: x(f) ?? 0, width: x.bandwidth() })),
+    cells,
+    legend,
+    studies: distinct,
+    table: {
+      columns: ['Modality', ...vsFaceToFace.map((f) => vsFaceToFaceLabels[f]), 'Studies'],
+      rows: modalities.map((m) => [modalityLabels[m], ...vsFaceToFace.map((f) => ids.get(key(m, f))?.length ?? 0), rowTotal(m)]),
+    },
+  };
+}
