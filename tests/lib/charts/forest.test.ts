@@ -37,14 +37,18 @@ describe('buildForest', () => {
     expect(smd?.note).toBe(`1 study: ${NOT_POOLED_REASON}`);
   });
 
-  test("spans the diamond over the pooled CI with its centre at the pooled estimate", () => {
+  test('spans the diamond over the pooled CI with its centre at the pooled estimate', () => {
     const d = corr?.diamond;
-    const tips = (d?.path.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
-    const xs = [tips[0], tips[2], tips[4], tips[6]] as number[];
-    expect(d?.path.startsWith('M')).toBe(true);
-    expect(d?.path.endsWith('Z')).toBe(true);
-    expect(Math.min(...xs)).toBeLessThan(xs[1] ?? 0);
-    expect(d && d.ciLow < d.estimate && d.estimate < d.ciHigh).toBe(true);
+    const [t0, t1] = corr?.axis.ticks ?? [];
+    if (!d || !t0 || !t1) throw new Error('expected a diamond and two ticks');
+    const toX = (v: number) => t0.position + ((v - t0.value) * (t1.position - t0.position)) / (t1.value - t0.value);
+    const [left, , top, , right, , bottom] = (d.path.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
+    expect(d.path).toMatch(/^M.*Z$/);
+    expect(left).toBeCloseTo(toX(d.ciLow), 2);
+    expect(top).toBeCloseTo(toX(d.estimate), 2);
+    expect(bottom).toBeCloseTo(toX(d.estimate), 2);
+    expect(right).toBeCloseTo(toX(d.ciHigh), 2);
+    expect(d.label).toMatch(/^Pooled \(3 studies\), I² = \d+%$/);
   });
 
   test('sizes squares by weight: the largest study gets the largest square', () => {
