@@ -47,20 +47,25 @@ export const count = z.number().int('must be a whole number').nonnegative('must 
 /** Fields that identify a publication: used for a study's primary report, its further reports and a review's own citation. */
 export const citationFields = {
   /** Title of the report. */
-  title: text,
+  title: text.describe('Title of the report.'),
   /** Year of publication. */
-  year,
+  year: year.describe('Year of publication.'),
   /** Journal (or venue) name. */
-  journal: text,
+  journal: text.describe('Journal (or venue) name.'),
   /** Authors in publication order, each "Family, Given". */
-  authors: z.array(author).min(1, 'must list at least one author'),
-  volume: text.optional(),
-  issue: text.optional(),
+  authors: z.array(author).min(1, 'must list at least one author').describe('Authors in publication order, each "Family, Given".'),
+  /** Journal volume. */
+  volume: text.optional().describe('Journal volume.'),
+  /** Journal issue. */
+  issue: text.optional().describe('Journal issue.'),
   /** Page range, e.g. "95-105", or an article number such as "e31". */
-  pages: text.optional(),
-  doi: doi.optional(),
-  pmid: pmid.optional(),
-  pmcid: pmcid.optional(),
+  pages: text.optional().describe('Page range, e.g. "95-105", or an article number such as "e31".'),
+  /** Bare DOI, e.g. "10.2196/jmir.2084" (no https://doi.org/ prefix). */
+  doi: doi.optional().describe('Bare DOI, e.g. "10.2196/jmir.2084" (no https://doi.org/ prefix).'),
+  /** PubMed ID, digits only. */
+  pmid: pmid.optional().describe('PubMed ID, digits only, e.g. "22858538".'),
+  /** PubMed Central ID. */
+  pmcid: pmcid.optional().describe('PubMed Central ID, e.g. "PMC3411180".'),
 };
 
 /** A further report of the same study. */
@@ -70,8 +75,8 @@ export const reportSchema = z.object(citationFields).strict();
 export const sourceSchema = z
   .object({
     /** Web address of the source. */
-    url: z.string().url('must be a full web address starting with https://'),
+    url: z.string().url('must be a full web address starting with https://').describe('Web address of the source.'),
     /** What was taken from it. */
-    note: text.optional(),
+    note: text.optional().describe('What was taken from it.'),
   })
   .strict();

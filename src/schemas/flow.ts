@@ -9,57 +9,87 @@ const breakdown = z.record(z.string().min(1), count.nullable()).nullable().defau
 
 export const flowSchema = z
   .object({
+    /** Records identified before screening. */
     identified: z
       .object({
         /** Records identified from databases. */
-        databases: box,
+        databases: box.describe('Records identified from databases.'),
         /** Records identified from registers. */
-        registers: box,
+        registers: box.describe('Records identified from registers.'),
         /** Records per database or register, by source name. */
-        per_source: breakdown,
+        per_source: breakdown.describe('Records per database or register, by source name.'),
       })
       .strict()
-      .default({}),
+      .default({})
+      .describe('Records identified before screening.'),
+    /** Records removed before screening. */
     removed_before_screening: z
       .object({
         /** Duplicate records removed. */
-        duplicates: box,
+        duplicates: box.describe('Duplicate records removed.'),
         /** Records marked ineligible by automation tools. */
-        automation: box,
+        automation: box.describe('Records marked ineligible by automation tools.'),
         /** Records removed for other reasons. */
-        other: box,
+        other: box.describe('Records removed for other reasons.'),
       })
       .strict()
-      .default({}),
+      .default({})
+      .describe('Records removed before screening.'),
     /** Records screened (title and abstract). */
-    screened: box,
+    screened: box.describe('Records screened (title and abstract).'),
     /** Records excluded at screening. */
-    excluded_screening: box,
+    excluded_screening: box.describe('Records excluded at screening.'),
     /** Reports sought for retrieval. */
-    sought: box,
+    sought: box.describe('Reports sought for retrieval.'),
     /** Reports not retrieved. */
-    not_retrieved: box,
+    not_retrieved: box.describe('Reports not retrieved.'),
     /** Reports assessed for eligibility (full text). */
-    assessed: box,
+    assessed: box.describe('Reports assessed for eligibility (full text).'),
     /** Reports excluded at full text, by exclusion-reason id. */
-    excluded_full_text: z.record(kebabId, count.nullable()).nullable().default(null),
+    excluded_full_text: z.record(kebabId, count.nullable()).nullable().default(null).describe('Reports excluded at full text, by exclusion-reason id.'),
     /** New studies included in the review. */
-    included_studies: box,
+    included_studies: box.describe('New studies included in the review.'),
     /** Reports of new included studies. */
-    included_reports: box,
+    included_reports: box.describe('Reports of new included studies.'),
     /** Identification via other methods (websites, organisations, citation searching). */
     other_methods: z
       .object({
-        identified: z.object({ websites: box, organisations: box, citations: box }).strict().default({}),
-        sought: box,
-        not_retrieved: box,
-        assessed: box,
-        excluded: z.record(kebabId, count.nullable()).nullable().default(null),
+        /** Records identified from websites, organisations and citation searching. */
+        identified: z
+          .object({
+            /** Records identified from websites. */
+            websites: box.describe('Records identified from websites.'),
+            /** Records identified from organisations. */
+            organisations: box.describe('Records identified from organisations.'),
+            /** Records identified by citation searching. */
+            citations: box.describe('Records identified by citation searching.'),
+          })
+          .strict()
+          .default({})
+          .describe('Records identified from websites, organisations and citation searching.'),
+        /** Reports sought for retrieval. */
+        sought: box.describe('Reports sought for retrieval.'),
+        /** Reports not retrieved. */
+        not_retrieved: box.describe('Reports not retrieved.'),
+        /** Reports assessed for eligibility. */
+        assessed: box.describe('Reports assessed for eligibility.'),
+        /** Reports excluded, by exclusion-reason id. */
+        excluded: z.record(kebabId, count.nullable()).nullable().default(null).describe('Reports excluded, by exclusion-reason id.'),
       })
       .strict()
-      .optional(),
+      .optional()
+      .describe('Identification via other methods (websites, organisations, citation searching).'),
     /** Studies and reports carried over from a previous version of the review. */
-    previous: z.object({ studies: box, reports: box }).strict().optional(),
+    previous: z
+      .object({
+        /** Studies included in the previous version. */
+        studies: box.describe('Studies included in the previous version.'),
+        /** Reports of those studies. */
+        reports: box.describe('Reports of those studies.'),
+      })
+      .strict()
+      .optional()
+      .describe('Studies and reports carried over from a previous version of the review.'),
   })
   .strict();
 

@@ -8,11 +8,11 @@ import { comparator, condition, decision, design, listing, modality, outcomeLink
 export const measureSchema = z
   .object({
     /** Instrument short name, e.g. `WAI`, `WAI-S`, `ARM`, `SEQ`; `unreported` when the report does not name it. */
-    instrument: text,
+    instrument: text.describe('Instrument short name, e.g. `WAI`, `WAI-S`, `ARM`, `SEQ`; `unreported` when the report does not name it.'),
     /** Who filled it in. */
-    rater,
+    rater: rater.describe('Who filled it in.'),
     /** When it was given, e.g. "session 4" or "end of treatment". */
-    timing: text.optional(),
+    timing: text.optional().describe('When it was given, e.g. "session 4" or "end of treatment".'),
   })
   .strict();
 
@@ -20,15 +20,15 @@ export const measureSchema = z
 export const allianceSchema = z
   .object({
     /** Instruments and raters. */
-    measures: z.array(measureSchema).min(1, 'must list at least one measure (use instrument "unreported" if the report does not name it)'),
+    measures: z.array(measureSchema).min(1, 'must list at least one measure (use instrument "unreported" if the report does not name it)').describe('Instruments and raters.'),
     /** Alliance in e-therapy compared with face-to-face delivery. */
-    vs_face_to_face: vsFaceToFaceFinding,
+    vs_face_to_face: vsFaceToFaceFinding.describe('Alliance in e-therapy compared with face-to-face delivery.'),
     /** Whether alliance related to treatment outcome. */
-    outcome_link: outcomeLink,
+    outcome_link: outcomeLink.describe('Whether alliance related to treatment outcome.'),
     /** The alliance result in one plain sentence. */
-    finding: text.optional(),
+    finding: text.optional().describe('The alliance result in one plain sentence.'),
     /** Numeric results. */
-    effects: z.array(effectSchema).optional(),
+    effects: z.array(effectSchema).optional().describe('Numeric results.'),
   })
   .strict();
 
@@ -36,13 +36,13 @@ export const allianceSchema = z
 export const reviewDecisionSchema = z
   .object({
     /** Id of a review in content/reviews/. */
-    review: kebabId,
+    review: kebabId.describe('Id of a review in content/reviews/.'),
     /** The review's decision on the study. */
-    decision,
+    decision: decision.describe('The review\'s decision on the study.'),
     /** Exclusion-reason id defined by that review; required when excluded. */
-    reason: kebabId.optional(),
+    reason: kebabId.optional().describe('Exclusion-reason id defined by that review; required when excluded.'),
     /** How sure we are that the published review lists this study. */
-    listing: listing.optional(),
+    listing: listing.optional().describe('How sure we are that the published review lists this study.'),
   })
   .strict()
   .superRefine((r, ctx) => {
@@ -58,15 +58,15 @@ export const reviewDecisionSchema = z
 export const provenanceSchema = z
   .object({
     /** The best source the record was checked against. */
-    verification,
+    verification: verification.describe('The best source the record was checked against.'),
     /** Field paths (e.g. `sample_size`, `alliance.measures`) whose values are not yet confirmed. */
-    unverified_fields: z.array(z.string().regex(/^[a-z_]+(\.[a-z_]+|\[\d+\])*$/, 'must be a field path such as "sample_size" or "alliance.measures"')).default([]),
+    unverified_fields: z.array(z.string().regex(/^[a-z_]+(\.[a-z_]+|\[\d+\])*$/, 'must be a field path such as "sample_size" or "alliance.measures"')).default([]).describe('Field paths (e.g. `sample_size`, `alliance.measures`) whose values are not yet confirmed.'),
     /** Where each fact came from. */
-    sources: z.array(sourceSchema).default([]),
+    sources: z.array(sourceSchema).default([]).describe('Where each fact came from.'),
     /** Date the record was first added. */
-    added: isoDate,
+    added: isoDate.describe('Date the record was first added.'),
     /** Date the record was last changed in substance. */
-    updated: isoDate,
+    updated: isoDate.describe('Date the record was last changed in substance.'),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -76,29 +76,30 @@ export const provenanceSchema = z
 export const studySchema = z
   .object({
     /** kebab-case id, equal to the file name: `firstauthor-year`, with a suffix if needed. */
-    id: kebabId,
+    id: kebabId.describe('kebab-case id, equal to the file name: `firstauthor-year`, with a suffix if needed.'),
     ...citationFields,
     /** Further reports of the same study. */
-    reports: z.array(reportSchema).optional(),
+    reports: z.array(reportSchema).optional().describe('Further reports of the same study.'),
     /** Study design. */
-    design,
+    design: design.describe('Study design.'),
     /** Who took part. */
-    population: text,
+    population: text.describe('Who took part.'),
     /** Conditions treated. */
-    conditions: z.array(condition).min(1, 'must list at least one condition (use "other" or "mixed")'),
+    conditions: z.array(condition).min(1, 'must list at least one condition (use "other" or "mixed")').describe('Conditions treated.'),
     /** Participants analysed; null when not reported. */
-    sample_size: count.nullable(),
+    sample_size: count.nullable().describe('Participants analysed; null when not reported.'),
     /** How the e-therapy was delivered. */
-    modalities: z.array(modality).min(1, 'must list at least one modality'),
+    modalities: z.array(modality).min(1, 'must list at least one modality').describe('How the e-therapy was delivered.'),
     /** What e-therapy was compared with. */
-    comparator,
+    comparator: comparator.describe('What e-therapy was compared with.'),
     /** The intervention, in a few words. */
-    intervention: text.optional(),
-    alliance: allianceSchema,
+    intervention: text.optional().describe('The intervention, in a few words.'),
+    /** What the study found about the alliance. */
+    alliance: allianceSchema.describe('What the study found about the alliance.'),
     /** 1-3 plain-language sentences in our own words. */
-    summary: text.refine((s) => s.length <= 800, 'must be at most 800 characters (1-3 sentences)'),
+    summary: text.refine((s) => s.length <= 800, 'must be at most 800 characters (1-3 sentences)').describe('1-3 plain-language sentences in our own words.'),
     /** The study's decision in each review. */
-    reviews: z.array(reviewDecisionSchema).min(1, 'must name at least one review (decision "pending" while undecided)'),
+    reviews: z.array(reviewDecisionSchema).min(1, 'must name at least one review (decision "pending" while undecided)').describe('The study\'s decision in each review.'),
     provenance: provenanceSchema,
   })
   .strict();
