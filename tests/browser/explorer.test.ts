@@ -1,0 +1,106 @@
+// The explorer, search and charts in Chromium against the built site served on 127.0.0.1.
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { chromiumPath, launchBrowser } from '../helpers/browser';
+import { serveStatic, type StaticServer } from '../helpers/serve';
+import { loadContent } from '../../scripts/lib/content';
+
+const studies = loadContent('content').studies.map((s) => s.data);
+const videoconference = studies.filter((s) => s.modalities.includes('videoconference'));
+
+describe.skipIf(!chromiumPath)('in the browser', () => {
+  let server: StaticServer;
+  let browser: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await serveStatic(inject('siteDir'));
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const open = async (path: string) => {
+    page = await browser.newPage();
+    await page.goto(`${server.origin}${path}`);
+    return page;
+  };
+  const statusOf = (p: Page) => p.locator('[data-explorer-status]');
+
+  test('search finds the telemedicine bulimia study by a word from its record', async () => {
+    const p = await open('/search/?q=bulimia');
+    await expect.poll(() => p.locator('[data-search-status]').textContent()).toMatch(/1 result for “bulimia”/);
+    expect(await p.locator('.search-results a').first().getAttribute('href')).toBe('/studies/ertelt-2011/');
+    expect(await p.locator('.search-results li').first().textContent()).toContain('2011');
+  });
+
+  test('the header search box leads to the search page with the query', async () => {
+    const p = await open('/');
+    await p.fill('#site-search', 'videoconference');
+    await p.press('#site-search', 'Enter');
+    await p.waitForURL(/\/search\/\?q=videoconference/);
+    await expect.poll(() => p.locator('.search-results li').count()).toBeGreaterThan(0);
+  });
+
+  test('a modality facet narrows the explorer to exactly those studies, and the URL keeps the view', async () => {
+    const p = await open('/studies/');
+    await p.locator('[data-explorer-form]').waitFor({ state: 'visible' });
+    await p.getByRole('checkbox', { name: /^Videoconference/ }).check();
+    await expect.poll(() => statusOf(p).textContent()).toContain(`of ${videoconference.length} studies matching`);
+    const rows = await p.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-study')));
+    expect(rows.sort()).toEqual(videoconference.map((s) => s.id).sort());
+    expect(p.url()).toContain('modality=videoconference');
+
+    const shared = await open(new URL(p.url()).pathname + new URL(p.url()).search);
+    await expect.poll(() => statusOf(shared).textContent()).toContain(`of ${videoconference.length} studies matching`);
+    expect(await shared.getByRole('checkbox', { name: /^Videoconference/ }).isChecked()).toBe(true);
+  });
+
+  test('two facets combine, and an evidence-map cell link opens that filtered view', async () => {
+    const expected = videoconference.filter((s) => s.alliance.vs_face_to_face === 'equivalent');
+    const home = await open('/synthesis/');
+    const href = await home.locator('a[aria-label^="Videoconference, equivalent"]').getAttribute('href');
+    expect(href).toBe('/studies/?modality=videoconference&finding=equivalent');
+    const p = await open(href!);
+    await expect.poll(() => statusOf(p).textContent()).toContain(`of ${expected.length} ${expected.length === 1 ? 'study' : 'studies'} matching`);
+  });
+
+  test('free text and sorting work together in the explorer', async () => {
+    const p = await open('/studies/?sort=size-desc');
+    const largest = [...studies].sort((a, b) => (b.sample_size ?? 0) - (a.sample_size ?? 0))[0];
+    await expect.poll(() => p.locator('tbody tr').first().getAttribute('data-study')).toBe(largest?.id);
+    expect(await p.locator('tbody tr').count()).toBe(studies.length);
+    await p.fill('[data-explorer-form] input[name=q]', 'bulimia');
+    await expect.poll(() => statusOf(p).textContent()).toMatch(/of 1 study matching/);
+  });
+});
+
+describe.skipIf(!chromiumPath)('with JavaScript off', () => {
+  let server: StaticServer;
+  let browser: BrowserContext;
+  beforeAll(async () => {
+    server = await serveStatic(inject('siteDir'));
+    browser = await launchBrowser({ javaScriptEnabled: false });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('the study table is complete and the filter form stays hidden', async () => {
+    const p = await browser.newPage();
+    await p.goto(`${server.origin}/studies/`);
+    expect(await p.locator('tbody tr').count()).toBe(studies.length);
+    expect(await p.locator('[data-explorer-form]').isVisible()).toBe(false);
+  });
+
+  test('the charts are drawn, with their numbers in tables', async () => {
+    const p = await browser.newPage();
+    await p.goto(`${server.origin}/synthesis/`);
+    expect(await p.locator('figure.chart svg').count()).toBeGreaterThanOrEqual(2);
+    expect(await p.locator('svg text', { hasText: 'Videoconference' }).first().isVisible()).toBe(true);
+    expect(await p.locator('figure.chart table').count()).toBeGreaterThanOrEqual(2);
+  });
+});
