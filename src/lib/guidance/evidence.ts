@@ -1,0 +1,48 @@
+// A cited study as the guidance pages show it: the facts a practitioner needs, each marked when unconfirmed.
+import type { Study } from '../../schemas';
+import { designLabels, formatList, modalityLabels } from '../labels';
+import { isUnverified } from '../provenance';
+import { shortCitation } from '../summary';
+
+/** One fact and whether the record confirms it. */
+export interface Fact {
+  text: string;
+  unconfirmed: boolean;
+}
+
+export interface EvidenceItem {
+  id: string;
+  /** "Cook & Doyle (2002)". */
+  citation: string;
+  year: Fact;
+  modality: Fact;
+  design: Fact;
+  /** "N = 46" or "N not reported". */
+  n: Fact;
+  /** The alliance finding (or the summary when the record has none). */
+  finding: Fact;
+  /** Nothing about the study could be confirmed (verification "unverified"). */
+  recordUnconfirmed: boolean;
+}
+
+/** The study's results are unconfirmed when only its citation (or nothing) was checked. */
+function resultsUnconfirmed(s: Study): boolean {
+  return s.provenance.verification === 'bibliographic' || s.provenance.verification === 'unverified';
+}
+
+/** The facts an evidence list shows for one study. */
+export function describeEvidence(s: Study): EvidenceItem {
+  const u = (path: string) => isUnverified(s, path);
+  return {
+    id: s.id,
+    citation: shortCitation(s),
+    year: { text: String(s.year), unconfirmed: u('year') },
+    modality: { text: formatList(s.modalities.map((m, i) => (i === 0 ? modalityLabels[m] : modalityLabels[m].toLowerCase()))), unconfirmed: u('modalities') },
+    design: { text: designLabels[s.design], unconfirmed: u('design') },
+    n: { text: s.sample_size === null ? 'N not reported' : `N = ${s.sample_size}`, unconfirmed: u('sample_size') },
+    finding: s.alliance.finding
+      ? { text: s.alliance.finding, unconfirmed: u('alliance.finding') || resultsUnconfirmed(s) }
+      : { text: s.summary, unconfirmed: resultsUnconfirmed(s) },
+    recordUnconfirmed: s.provenance.verification === 'unverified',
+  };
+}
