@@ -78,6 +78,8 @@ export const studySchema = z
     /** kebab-case id, equal to the file name: `firstauthor-year`, with a suffix if needed. */
     id: kebabId.describe('kebab-case id, equal to the file name: `firstauthor-year`, with a suffix if needed.'),
     ...citationFields,
+    /** Ids this record had before it was renamed; each keeps working as a redirect to the new page. */
+    previous_ids: z.array(kebabId).optional().describe('Ids this record had before it was renamed; their addresses redirect to this record.'),
     /** Further reports of the same study. */
     reports: z.array(reportSchema).optional().describe('Further reports of the same study.'),
     /** Study design. */

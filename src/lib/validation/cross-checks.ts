@@ -42,6 +42,16 @@ export function crossCheck(studies: readonly Loaded<Study>[], reviews: readonly 
     }
   }
 
+  const currentIds = new Set(studies.map((s) => s.data.id));
+  const redirects = new Map<string, string>();
+  for (const { file, data } of studies) {
+    (data.previous_ids ?? []).forEach((old, i) => {
+      if (currentIds.has(old)) problems.push(error(file, `previous_ids[${i}]`, `"${old}" is the id of another record, so its address cannot redirect here`));
+      else if (redirects.has(old)) problems.push(error(file, `previous_ids[${i}]`, `"${old}" already redirects to ${redirects.get(old)}`));
+      else redirects.set(old, file);
+    });
+  }
+
   const byDoi = new Map<string, string>();
   const byPmid = new Map<string, string>();
   for (const { file, data } of studies) {

@@ -25,6 +25,14 @@ describe('cross-record checks', () => {
     expect(problems[0]?.message).toContain(message);
   });
 
+  test('report a previous id that is another record\'s current id', () => {
+    const renamed = study({ id: 'doe-2010', previous_ids: ['roe-2011'] });
+    const other = study({ id: 'roe-2011', doi: '10.1000/other' }, 'content/studies/roe-2011.yaml');
+    expect(crossCheck([renamed, other], [review])).toEqual([
+      expect.objectContaining({ file: 'content/studies/doe-2010.yaml', path: 'previous_ids[0]', message: expect.stringContaining('is the id of another record') }),
+    ]);
+  });
+
   test('accept nested unverified field paths such as alliance.measures[0].rater', () => {
     const s = study({ provenance: { ...makeStudy().provenance, unverified_fields: ['alliance.measures[0].rater', 'alliance.outcome_link'] } });
     expect(crossCheck([s], [review])).toEqual([]);
