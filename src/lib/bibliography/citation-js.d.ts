@@ -1,4 +1,4 @@
-// The small part of citation-js's API this project uses (the packages ship no type declarations).
+// The part of citation-js's API this project uses (the packages ship no type declarations).
 declare module '@citation-js/core' {
   interface InputOptions {
     forceType?: string;
@@ -17,6 +17,8 @@ declare module '@citation-js/core' {
     constructor(data?: unknown, options?: InputOptions);
     static async(data: unknown, options?: InputOptions): Promise<Cite>;
     data: unknown[];
+    /** Formats the data: `bibliography` (with `template`, `lang`), `bibtex`, `ris`, `data`... */
+    format(style: string, options?: { format?: string; template?: string; lang?: string; [option: string]: unknown }): string;
   }
 }
 declare module '@citation-js/plugin-ris';
