@@ -1,0 +1,105 @@
+// From a parsed search result (src/lib/bibliography) to the citation fields of a study record,
+// in the shapes the schema asks for: "Family, Given" authors, bare DOI, "95-105" pages.
+import { expandShortAuthor, type BibRecord } from '../bibliography';
+
+/** The citation fields of a study record, as an importer fills them. */
+export interface DraftCitation {
+  title: string;
+  year: number;
+  journal: string;
+  authors: string[];
+  volume?: string;
+  issue?: string;
+  pages?: string;
+  doi?: string;
+  pmid?: string;
+}
+
+/** A citation ready for a draft, or the reason the entry cannot become one. */
+export type CitationResult =
+  | { ok: true; citation: DraftCitation; /** Things the contributor should check, in plain sentences. */ notes: string[]; /** Citation fields that were altered or guessed. */ unverified: string[] }
+  | { ok: false; reason: string };
+
+const PERSON = /^[^,]+, [^,]+$/;
+/** Words that mark a group or organisation rather than a person. */
+const ORGANISATION = /\b(group|consortium|collaborat\w*|network|association|society|institute|team|committee|organi[sz]ation|council|cent(?:er|re)|university|investigators|foundation|trial|study)\b/i;
+/** MEDLINE-style initials after a family name: `Smith JB`, `Smith J.B.`. */
+const TRAILING_INITIALS = /^(.+?)\s+((?:[A-Z]\.?\s?){1,4})$/u;
+
+/**
+ * One author as `"Family, Given"`, or undefined when the name cannot be written so (an organisation,
+ * a single name). Accepts `Family, Given`, `Family,Given`, `Family, Given, Jr.`, `Family JB` and `Given Family`.
+ */
+export function normaliseAuthor(name: string): string | undefined {
+  const text = name.replace(/\s+/g, ' ').trim();
+  if (!text) return undefined;
+  if (text.includes(',')) {
+    const [family = '', ...rest] = text.split(',').map((part) => part.trim());
+    const given = rest.filter(Boolean).join(' ');
+    const out = `${family}, ${given}`;
+    return family && given && PERSON.test(out) ? out : undefined;
+  }
+  if (ORGANISATION.test(text)) return undefined;
+  const initials = TRAILING_INITIALS.exec(text);
+  if (initials?.[1] && initials[2]) return normaliseAuthor(expandShortAuthor(`${initials[1]} ${initials[2].replace(/[.\s]/g, '')}`));
+  const words = text.split(' ');
+  if (words.length < 2) return undefined;
+  return `${words[words.length - 1]}, ${words.slice(0, -1).join(' ')}`;
+}
+
+/** A title without MEDLINE's closing full stop or the brackets around a translated title. */
+export function cleanTitle(title: string): string {
+  let out = title.trim();
+  const translated = /^\[(.+)\]\.?$/.exec(out);
+  if (translated?.[1]) out = translated[1].trim();
+  if (/[^.]\.$/.test(out) && !/\b[A-Z]\.$/.test(out) && !/\b(?:et al|etc|vs|e\.g|i\.e)\.$/i.test(out)) out = out.slice(0, -1);
+  return out;
+}
+
+/** A journal name without the subtitle MEDLINE appends after " : ". */
+export function cleanJournal(journal: string): string {
+  return journal.split(' : ')[0]!.trim();
+}
+
+/**
+ * A page range with a hyphen and both ends written out: `112-24` → `112-124`, `45–53` → `45-53`,
+ * `1225-9` → `1225-1229`. Article numbers (`e31`) and single pages stay as they are.
+ */
+export function normalisePages(pages: string): string {
+  const text = pages.trim().replace(/\s*(?:--|[‐‑‒–—−])\s*/g, '-');
+  const range = /^(\d+)-(\d+)$/.exec(text);
+  if (!range?.[1] || !range[2]) return text;
+  const [start, end] = [range[1], range[2]];
+  if (end.length >= start.length) return text;
+  const full = start.slice(0, start.length - end.length) + end;
+  return Number(full) >= Number(start) ? `${start}-${full}` : text;
+}
+
+/** The citation of a parsed record, or why it cannot be a study record (the schema needs a year, a journal and a person as author). */
+export function citationFromRecord(record: BibRecord): CitationResult {
+  const notes: string[] = [];
+  const unverified: string[] = [];
+  if (record.year === null) return { ok: false, reason: 'has no year of publication' };
+  if (!record.journal) return { ok: false, reason: 'has no journal name' };
+  const authors: string[] = [];
+  const dropped: string[] = [];
+  for (const name of record.authors) {
+    const author = normaliseAuthor(name);
+    if (author) authors.push(author);
+    else dropped.push(name);
+  }
+  if (authors.length === 0) {
+    return { ok: false, reason: record.authors.length === 0 ? 'has no authors' : `has no author written as a person's "Family, Given" name (found ${record.authors.map((a) => `"${a}"`).join(', ')})` };
+  }
+  if (dropped.length > 0) {
+    notes.push(`left out ${dropped.map((a) => `"${a}"`).join(', ')} from authors (not a person's "Family, Given" name); check the author list`);
+    unverified.push('authors');
+  }
+  const citation: DraftCitation = { title: cleanTitle(record.title), year: record.year, journal: cleanJournal(record.journal), authors };
+  if (record.volume) citation.volume = record.volume;
+  if (record.issue) citation.issue = record.issue;
+  if (record.pages) citation.pages = normalisePages(record.pages);
+  if (record.doi) citation.doi = record.doi;
+  if (record.pmid) citation.pmid = record.pmid;
+  return { ok: true, citation, notes, unverified };
+}
