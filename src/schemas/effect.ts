@@ -24,8 +24,8 @@ const common = {
 /** A correlation between alliance and another variable (usually outcome). */
 export const correlationEffect = z
   .object({
-    /** The shape of the result: `correlation`: a correlation (r, n). */
-    kind: z.literal('correlation').describe('The shape of the result: `correlation`: a correlation (r, n).'),
+    /** The shape of the result: `correlation` (r, n), `smd` (smd, ci_low, ci_high) or `group-means` (etherapy and comparison arms). */
+    kind: z.literal('correlation').describe('The shape of the result: `correlation` (r, n), `smd` (smd, ci_low, ci_high) or `group-means` (etherapy and comparison arms).'),
     ...common,
     /** Pearson correlation coefficient, -1 to 1. */
     r: z.number().min(-1, 'must be between -1 and 1').max(1, 'must be between -1 and 1').describe('Pearson correlation coefficient, -1 to 1.'),
@@ -37,8 +37,8 @@ export const correlationEffect = z
 /** A standardized mean difference (e-therapy minus comparison) with its 95% confidence interval. */
 export const smdEffect = z
   .object({
-    /** The shape of the result: `smd`: a standardized mean difference with its 95% confidence interval. */
-    kind: z.literal('smd').describe('The shape of the result: `smd`: a standardized mean difference with its 95% confidence interval.'),
+    /** The shape of the result: `correlation` (r, n), `smd` (smd, ci_low, ci_high) or `group-means` (etherapy and comparison arms). */
+    kind: z.literal('smd').describe('The shape of the result: `correlation` (r, n), `smd` (smd, ci_low, ci_high) or `group-means` (etherapy and comparison arms).'),
     ...common,
     /** Standardized mean difference (Cohen's d or Hedges' g). Positive: alliance higher in e-therapy. */
     smd: z.number().describe('Standardized mean difference (Cohen\'s d or Hedges\' g). Positive: alliance higher in e-therapy.'),
@@ -57,8 +57,8 @@ export const smdEffect = z
 /** Alliance means per arm: e-therapy and its comparison. */
 export const groupMeansEffect = z
   .object({
-    /** The shape of the result: `group-means`: alliance means per arm. */
-    kind: z.literal('group-means').describe('The shape of the result: `group-means`: alliance means per arm.'),
+    /** The shape of the result: `correlation` (r, n), `smd` (smd, ci_low, ci_high) or `group-means` (etherapy and comparison arms). */
+    kind: z.literal('group-means').describe('The shape of the result: `correlation` (r, n), `smd` (smd, ci_low, ci_high) or `group-means` (etherapy and comparison arms).'),
     ...common,
     /** The e-therapy arm. */
     etherapy: armSchema.describe('The e-therapy arm.'),

@@ -102,7 +102,8 @@ export const studySchema = z
     summary: text.refine((s) => s.length <= 800, 'must be at most 800 characters (1-3 sentences)').describe('1-3 plain-language sentences in our own words.'),
     /** The study's decision in each review. */
     reviews: z.array(reviewDecisionSchema).min(1, 'must name at least one review (decision "pending" while undecided)').describe('The study\'s decision in each review.'),
-    provenance: provenanceSchema,
+    /** Where the record's facts come from, and how far they were checked. */
+    provenance: provenanceSchema.describe('Where the record\'s facts come from, and how far they were checked.'),
   })
   .strict();
 
