@@ -8,7 +8,11 @@ import type { z } from 'astro/zod';
 import { guideSchema, reviewSchema, studySchema, type Guide, type Review, type Study } from '../../src/schemas';
 import { crossCheck, parsePath, type Loaded } from '../../src/lib/validation/cross-checks';
 import { explainIssue } from '../../src/lib/validation/zod-issues';
+import { checkReviewFlows } from '../../src/lib/validation/flow-checks';
+import { deriveFlow, studyIndex } from '../../src/lib/prisma/derive';
+import { loadTracking } from './tracking';
 import type { Problem } from '../../src/lib/validation/problem';
+import { checkGuides } from '../../src/lib/guidance/validate';
 
 export interface Content {
   studies: Loaded<Study>[];
@@ -125,6 +129,24 @@ export function loadContent(contentDir: string, root = process.cwd()): Content {
     const line = lineOf(fs.readFileSync(abs, 'utf8'), parsePath(problem.path));
     problems.push(line ? { ...problem, line } : problem);
   }
+  // Review flows: arms close, reported = derived from tracking data, study records agree.
+  for (const { file, data: review } of reviews) {
+    const tracking = loadTracking(path.join(contentDir, 'reviews', review.id), { reasons: review.exclusion_reasons.map((r) => r.id), root });
+    if (tracking) problems.push(...tracking.problems);
+    const derived = tracking
+      ? deriveFlow({ records: tracking.records, votes: tracking.votes, reasons: review.exclusion_reasons, studies: studyIndex(studies.map((s) => s.data)) })
+      : null;
+    const text = fs.readFileSync(path.resolve(root, file), 'utf8');
+    for (const problem of checkReviewFlows(file, review, studies.map((s) => s.data), derived)) {
+      const line = lineOf(text, parsePath(problem.path));
+      problems.push(line ? { ...problem, line } : problem);
+    }
+  }
+
+  // Guidance pages: cited study ids resolve (errors); cited records changed after `reviewed` (warnings).
+  const guideSources = guides.map((g) => ({ ...g, source: fs.readFileSync(path.resolve(root, g.file), 'utf8') }));
+  problems.push(...checkGuides(guideSources, studies.map((s) => s.data)));
+
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return { studies, reviews, guides, problems, filesRead };
 }

@@ -42,7 +42,7 @@ export function reviewInput(overrides: Partial<ReviewInput> = {}): ReviewInput {
     question: 'Is the alliance in e-therapy as strong as face-to-face?',
     eligibility: { include: ['e-therapy with a therapist'], exclude: [] },
     exclusion_reasons: [{ id: 'wrong-population', label: 'Wrong population' }],
-    flow: { screened: 100, included_studies: 2 },
+    flow: { screened: 100, included_studies: 1 },
     ...overrides,
   };
 }

@@ -1,0 +1,47 @@
+// Flow checks for `npm run validate`: every arm of a review's flow closes, the reported counts
+// agree with the counts derived from its tracking data, and the study records agree with both.
+import type { Review, Study } from '../../schemas';
+import { checkFlow, compareFlows, type FlowProblem } from '../prisma/check';
+import type { DerivedFlow } from '../prisma/derive';
+import type { Problem } from './problem';
+
+const asProblem = (file: string, review: string, where: string, p: FlowProblem, severity: Problem['severity'] = 'error'): Problem => ({
+  file,
+  path: `${where}.${p.box}`,
+  message: `review "${review}": ${p.message}`,
+  severity,
+});
+
+/** Checks one review's reported flows (current and earlier versions) against arithmetic, its derived flow and its study records. */
+export function checkReviewFlows(file: string, review: Review, studies: readonly Study[], derived: DerivedFlow | null): Problem[] {
+  const problems: Problem[] = checkFlow(review.flow).map((p) => asProblem(file, review.id, 'flow', p));
+  review.changes.forEach((change, i) => {
+    if (change.flow) problems.push(...checkFlow(change.flow).map((p) => asProblem(file, review.id, `changes[${i}].flow`, p)));
+  });
+
+  const included = studies.filter((s) => s.reviews.some((r) => r.review === review.id && r.decision === 'included'));
+  if (review.flow.included_studies !== null && review.flow.included_studies !== included.length) {
+    problems.push({
+      file,
+      path: 'flow.included_studies',
+      message: `review "${review.id}": the review reports ${review.flow.included_studies} included studies but ${included.length} study records say decision "included" for it (expected the two to match: add the missing study records or correct the count)`,
+      severity: 'error',
+    });
+  }
+
+  if (derived) {
+    // A derived flow only fails to close while screening is under way: a state to finish, not a typing error.
+    const open = derived.progress.stages['title-abstract'].conflicts.length + derived.progress.stages['full-text'].conflicts.length;
+    const awaiting = derived.progress.stages['title-abstract'].awaiting.length + derived.progress.stages['full-text'].awaiting.length;
+    const suffix = open || awaiting ? ` (screening is under way: ${open} conflicts open, ${awaiting} records awaiting votes)` : '';
+    problems.push(...checkFlow(derived.flow).map((p) => ({ ...asProblem(file, review.id, 'derived flow', p, open || awaiting ? 'warning' : 'error'), message: `review "${review.id}": from the tracked records, ${p.message}${suffix}` })));
+    problems.push(...compareFlows(review.flow, derived.flow).map((p) => asProblem(file, review.id, 'flow', p)));
+    for (const key of derived.progress.includedWithoutStudy) {
+      problems.push({ file, path: 'flow.included_studies', message: `review "${review.id}": the screening log includes record "${key}", but no study record has its DOI or PMID (add a study record for it)`, severity: 'error' });
+    }
+    for (const p of derived.problems) {
+      problems.push({ file, path: 'screening', message: `review "${review.id}": ${p.line ? `screening.csv line ${p.line}: ` : ''}${p.message}`, severity: 'error' });
+    }
+  }
+  return problems;
+}
