@@ -74,8 +74,17 @@ async function main(): Promise<number> {
   let answers: ScaffoldAnswers = Object.fromEntries(answerFlags.map((f) => [f, values[f] as string | undefined]));
   if (process.stdin.isTTY && process.stdout.isTTY && !values['no-input']) {
     const rl = createInterface({ input: process.stdin, output: process.stdout });
+    // Lines are read through the iterator, which buffers them: pasted answers are not lost, and
+    // Ctrl+D leaves the remaining answers empty (the check then names what is missing).
+    const lines = rl[Symbol.asyncIterator]();
+    console.log('New study record: answer each question (Enter to skip an optional one).');
     try {
-      answers = await askMissing(answers, (q) => rl.question(q));
+      answers = await askMissing(answers, async (question) => {
+        rl.setPrompt(question);
+        rl.prompt();
+        const line = await lines.next();
+        return line.done ? '' : String(line.value);
+      });
     } finally {
       rl.close();
     }
