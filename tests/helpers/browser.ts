@@ -34,7 +34,7 @@ export interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
+  nodes: { target: string[]; failureSummary?: string | undefined }[];
 }
 
 /** Runs axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules; returns the violations. */
