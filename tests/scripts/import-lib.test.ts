@@ -210,7 +210,7 @@ describe('findDuplicates', () => {
 
   test('finds an entry repeated within the file and names the earlier one', () => {
     const first = record({ key: 'a', doi: '10.5555/one' });
-    const second = record({ key: 'b', title: 'Working Alliance in E-Mail Therapy', doi: undefined });
+    const second = record({ key: 'b', title: 'Working Alliance in E-Mail Therapy' });
     const { fresh, duplicates } = findDuplicates([], [first, second]);
     expect(fresh).toEqual([first]);
     expect(duplicates).toEqual([{ record: second, reason: 'title', of: { entry: first } }]);
