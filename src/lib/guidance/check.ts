@@ -38,7 +38,7 @@ export function checkGuideCitations(guide: GuideSource, studies: readonly Study[
     const study = byId.get(c.id);
     if (!study) {
       const hint = closest(c.id, [...byId.keys()]);
-      problems.push({ file: guide.file, line: c.line, path: '', severity: 'error', message: `<${c.component}> cites study "${c.id}", which is not a study record${hint ? `. Did you mean "${hint}"?` : ' (no file content/studies/' + c.id + '.yaml)'}` });
+      problems.push({ file: guide.file, line: c.line, path: '', severity: 'error', message: `<${c.component}> cites study "${c.id}", which is not a study record${hint ? `. Did you mean "${hint}"?` : `: there is no studies/${c.id}.yaml`}` });
       continue;
     }
     const exclusion = exclusionOf(study);

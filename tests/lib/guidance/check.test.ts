@@ -24,7 +24,7 @@ describe('checkGuideCitations', () => {
   });
 
   test('rejects an unknown id with no near match, naming where the record would be', () => {
-    expect(check('<Cite id="nobody-1999" />')[0]?.message).toBe('<Cite> cites study "nobody-1999", which is not a study record (no file content/studies/nobody-1999.yaml)');
+    expect(check('<Cite id="nobody-1999" />')[0]?.message).toBe('<Cite> cites study "nobody-1999", which is not a study record: there is no studies/nobody-1999.yaml');
   });
 
   test('rejects a study the review excluded, giving the review and the reason', () => {
