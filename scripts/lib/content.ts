@@ -8,6 +8,7 @@ import type { z } from 'astro/zod';
 import { guideSchema, reviewSchema, studySchema, type Guide, type Review, type Study } from '../../src/schemas';
 import { crossCheck, parsePath, type Loaded } from '../../src/lib/validation/cross-checks';
 import { explainIssue } from '../../src/lib/validation/zod-issues';
+import { yamlErrorMessage } from '../../src/lib/validation/yaml-errors';
 import { checkReviewFlows } from '../../src/lib/validation/flow-checks';
 import { deriveFlow, studyIndex } from '../../src/lib/prisma/derive';
 import { loadTracking } from './tracking';
@@ -74,7 +75,7 @@ export function checkRecord<S extends z.ZodTypeAny>(
   } catch (err) {
     const e = err as { reason?: string; mark?: { line: number } };
     const line = e.mark ? e.mark.line + 1 + lineOffset : undefined;
-    return { problems: [{ file, ...(line ? { line } : {}), path: '', message: `is not valid YAML: ${e.reason ?? String(err)}`, severity: 'error' }] };
+    return { problems: [{ file, ...(line ? { line } : {}), path: '', message: yamlErrorMessage(e.reason ?? String(err), text, e.mark?.line), severity: 'error' }] };
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { problems: [{ file, line: 1 + lineOffset, path: '', message: 'must be a YAML mapping of field: value pairs (the file is empty or holds a list or a single value)', severity: 'error' }] };

@@ -1,6 +1,7 @@
 // From a parsed search result (src/lib/bibliography) to the citation fields of a study record,
 // in the shapes the schema asks for: "Family, Given" authors, bare DOI, "95-105" pages.
-import { expandShortAuthor, type BibRecord } from '../bibliography';
+import { expandShortAuthor } from '../bibliography/nbib';
+import type { BibRecord } from '../bibliography/record';
 
 /** The citation fields of a study record, as an importer fills them. */
 export interface DraftCitation {

@@ -2,6 +2,7 @@
 import { z } from 'astro/zod';
 import { closest } from './suggest';
 import { formatPath } from './problem';
+import { fieldPaths, suggestFix } from './fixes';
 
 /** A short, readable rendering of a value found in a record. */
 export function describeValue(value: unknown): string {
@@ -50,6 +51,60 @@ export function knownKeys(schema: z.ZodTypeAny, path: readonly (string | number)
   return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
 }
 
+/** The schema of the value at `path` (wrappers kept, so nullability and descriptions can be read); undefined when the path leaves the schema. */
+export function schemaAt(schema: z.ZodTypeAny, path: readonly (string | number)[]): z.ZodTypeAny | undefined {
+  let s: z.ZodTypeAny = schema;
+  for (const seg of path) {
+    const inner = unwrap(s);
+    if (inner instanceof z.ZodArray && typeof seg === 'number') s = inner.element;
+    else if (inner instanceof z.ZodObject && typeof seg === 'string') {
+      const next = (inner.shape as Record<string, z.ZodTypeAny>)[seg];
+      if (!next) return undefined;
+      s = next;
+    } else if (inner instanceof z.ZodRecord && typeof seg === 'string') s = inner.valueSchema as z.ZodTypeAny;
+    else return undefined;
+  }
+  return s;
+}
+
+/** The description of the field at `path` (from `.describe()`), if it has one. */
+function descriptionAt(schema: z.ZodTypeAny, path: readonly (string | number)[]): string | undefined {
+  let s = schemaAt(schema, path);
+  while (s) {
+    if (s.description) return s.description;
+    if (s instanceof z.ZodOptional || s instanceof z.ZodNullable) s = s.unwrap();
+    else if (s instanceof z.ZodDefault) s = s.removeDefault();
+    else if (s instanceof z.ZodEffects) s = s.innerType();
+    else return undefined;
+  }
+  return undefined;
+}
+
+const pathsCache = new WeakMap<z.ZodTypeAny, string[]>();
+/** Every field path of the records a schema describes (cached). */
+function pathsOf(schema: z.ZodTypeAny): string[] {
+  let paths = pathsCache.get(schema);
+  if (!paths) {
+    paths = fieldPaths(schema, (p) => knownKeys(schema, p));
+    pathsCache.set(schema, paths);
+  }
+  return paths;
+}
+
+/** What to write instead of a value of the wrong type, when that is plain. */
+function typeHint(expected: string, found: unknown, nullable: boolean): string {
+  if ((expected === 'number' || expected === 'integer') && typeof found === 'string') {
+    if (/^\s*-?\d+(\.\d+)?\s*$/.test(found)) return `: write it without quotes, as ${found.trim()}`;
+    if (nullable) return ': write null when it is not reported';
+  }
+  if (expected === 'array' && typeof found === 'string') {
+    if (/^-\S/.test(found)) return `: put a space after the "-" to start a list item ("- ${found.slice(1)}")`;
+    return `: write a list, one value per line starting with "- " (e.g. "- ${found}"), or in brackets: [${found}]`;
+  }
+  if (expected === 'string' && found instanceof Date) return `: put it in quotes ('${found.toISOString().slice(0, 10)}') to keep it as text`;
+  return '';
+}
+
 export interface FieldIssue {
   /** zod path segments. */
   segments: (string | number)[];
@@ -85,8 +140,14 @@ export function explainIssue(issue: z.ZodIssue, data: unknown, schema: z.ZodType
       });
     }
     case 'invalid_type': {
-      if (issue.received === 'undefined') return [at(issue.path, `is required (expected ${typeNames[issue.expected] ?? issue.expected})`)];
-      return [at(issue.path, `has the wrong type (expected ${typeNames[issue.expected] ?? issue.expected}, got ${describeValue(found)})`)];
+      const expected = typeNames[issue.expected] ?? issue.expected;
+      const nullable = schemaAt(schema, issue.path)?.safeParse(null).success ?? false;
+      const orNull = nullable ? ', or null when not reported' : '';
+      if (issue.received === 'undefined') {
+        const meaning = descriptionAt(schema, issue.path);
+        return [at(issue.path, `is required (expected ${expected}${orNull})${meaning ? `: ${meaning.replace(/`/g, '"')}` : ''}`)];
+      }
+      return [at(issue.path, `has the wrong type (expected ${expected}${orNull}, got ${describeValue(found)})${typeHint(issue.expected, found, nullable)}`)];
     }
     case 'invalid_enum_value': {
       const options = issue.options.map(String);
@@ -98,7 +159,8 @@ export function explainIssue(issue: z.ZodIssue, data: unknown, schema: z.ZodType
       return [at(issue.path, `must be ${JSON.stringify(issue.expected)} (got ${describeValue(found)})`)];
     default: {
       const got = found === undefined || typeof found === 'object' ? '' : ` (got ${describeValue(found)})`;
-      return [at(issue.path, `${issue.message}${got}`)];
+      const fix = suggestFix(issue.path, found, pathsOf(schema));
+      return [at(issue.path, `${issue.message}${got}${fix ? `. Did you mean "${fix}"?` : ''}`)];
     }
   }
 }
