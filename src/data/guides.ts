@@ -4,7 +4,7 @@ import path from 'node:path';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import type { Guide, Study } from '../schemas';
 import { checkGuideCitations, citationError } from '../lib/guidance/check';
-import { citedStudyIds } from '../lib/guidance/cited-ids';
+import { citedStudyIds, extractCitedIds } from '../lib/guidance/cited-ids';
 import { deriveStaleness, type ChangedRecord } from '../lib/guidance/staleness';
 import { getStudies } from './studies';
 
@@ -19,6 +19,8 @@ export interface GuideRecord {
   cited: string[];
   /** Cited records updated after the guide's `reviewed` date. */
   changed: ChangedRecord[];
+  /** The guide states findings (it uses <Point> or <Evidence>), not only definitions or citations. */
+  hasFindings: boolean;
   entry: CollectionEntry<'guides'>;
 }
 
@@ -36,9 +38,11 @@ export async function getGuides(): Promise<GuideRecord[]> {
   const byId = new Map(studies.map((s) => [s.id, s]));
   return entries
     .map((entry) => {
-      const cited = citedStudyIds(sourceOf(entry));
+      const source = sourceOf(entry);
+      const cited = citedStudyIds(source);
       const { changed } = deriveStaleness(entry.data.reviewed, cited.flatMap((id) => byId.get(id) ?? []));
-      return { slug: entry.id, file: fileOf(entry), data: entry.data, cited, changed, entry };
+      const hasFindings = extractCitedIds(source).cited.some((c) => c.component !== 'Cite');
+      return { slug: entry.id, file: fileOf(entry), data: entry.data, cited, changed, hasFindings, entry };
     })
     .sort((a, b) => a.data.order - b.data.order || a.slug.localeCompare(b.slug));
 }
