@@ -116,7 +116,8 @@ export function formatBasis(t: StrengthTally): string {
   const unknown = t.sampleSizeUnknown > 0 ? ` (sample size not confirmed in ${t.sampleSizeUnknown})` : '';
   const fullText = t.fullText === 0 ? 'none checked against the full text' : `${t.fullText} checked against the full text`;
   if (t.counted === 0) return `${count}: none is confirmed well enough to support this point.`;
-  return `${count}: ${plural(t.rcts, 'randomized trial')}, ${plural(t.participants, 'participant')}${unknown}; ${fullText}.`;
+  const people = t.participants === 0 ? 'no confirmed sample size' : `${plural(t.participants, 'participant')}${unknown}`;
+  return `${count}: ${plural(t.rcts, 'randomized trial')}, ${people}; ${fullText}.`;
 }
 
 /** The evidence strength of a point citing `studies`. */

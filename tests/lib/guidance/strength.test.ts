@@ -61,6 +61,10 @@ describe('deriveStrength', () => {
     expect(s.basis).toBe('3 of 4 cited studies count: 1 randomized trial, 144 participants (sample size not confirmed in 1); none checked against the full text.');
   });
 
+  test('says when no counted study has a confirmed sample size', () => {
+    expect(deriveStrength([study({ n: null })]).basis).toBe('1 cited study: no randomized trials, no confirmed sample size; none checked against the full text.');
+  });
+
   test('says when no cited study counts', () => {
     expect(formatBasis(tallyEvidence([study({ check: 'unverified' })]))).toBe('0 of 1 cited study count: none is confirmed well enough to support this point.');
   });
