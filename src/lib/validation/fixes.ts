@@ -1,12 +1,11 @@
 // The fix for a value the schema rejected, when it can be worked out: the bare DOI in a DOI URL,
 // "Family, Given" for "Given Family", the ISO date for 27/11/2026, the field path nearest a typo.
-import type { z } from 'astro/zod';
 import { normaliseDoi, normalisePmid } from '../bibliography/record';
 import { normaliseAuthor } from '../import/citation';
 import { closest } from './suggest';
 
-/** Every field path of a schema's records, e.g. `alliance.measures`, `alliance.measures.rater` (list items left out of the path). */
-export function fieldPaths(schema: z.ZodTypeAny, keysAt: (path: (string | number)[]) => string[]): string[] {
+/** Every field path below the keys `keysAt` gives, e.g. `alliance.measures`, `alliance.measures.rater` (list positions left out). */
+export function fieldPaths(keysAt: (path: (string | number)[]) => string[]): string[] {
   const out: string[] = [];
   const walk = (prefix: (string | number)[], names: string[]) => {
     for (const key of keysAt(prefix)) {

@@ -85,7 +85,7 @@ const pathsCache = new WeakMap<z.ZodTypeAny, string[]>();
 function pathsOf(schema: z.ZodTypeAny): string[] {
   let paths = pathsCache.get(schema);
   if (!paths) {
-    paths = fieldPaths(schema, (p) => knownKeys(schema, p));
+    paths = fieldPaths((p) => knownKeys(schema, p));
     pathsCache.set(schema, paths);
   }
   return paths;
