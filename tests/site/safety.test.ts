@@ -43,8 +43,13 @@ function walk(html: string): { elements: Node[]; text: string } {
 const scriptText = (el: Node) => (el.childNodes ?? []).map((c) => c.value ?? '').join('');
 const attr = (el: Node, name: string) => el.attrs?.find((a) => a.name === name)?.value;
 
-// One build for the whole file (about 10 s).
-const build = buildSite(fixture, tempDir('unsafe-site'));
+// One build for the whole file (about 10 s), under a base path as on GitHub Pages.
+// Vitest puts BASE_URL=/ in process.env, and Astro turns every environment variable into an
+// import.meta.env value, which would override the configured base in the child build; so the
+// child is given the BASE_URL that BASE_PATH produces in a real build (see the report on
+// tests/helpers/build.ts).
+const BASE = '/rapport';
+const build = buildSite(fixture, tempDir('unsafe-site'), { BASE_PATH: BASE, BASE_URL: `${BASE}/`, SITE_URL: 'https://example.github.io' });
 
 describe('a record with markup in its text', () => {
   const dist = build.outDir;
@@ -121,6 +126,29 @@ describe('a record with markup in its text', () => {
     const { text } = page('studies/index.html');
     expect(text).toContain('<svg onload=alert("author")> & Roe (2010)');
     expect(text).toContain('<script>alert("instrument")</script> (1)');
+  });
+});
+
+describe(`under a base path (BASE_PATH=${BASE}, as on GitHub Pages)`, () => {
+  const htmlFiles = (fs.readdirSync(build.outDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html'));
+  const links = htmlFiles.flatMap((file) =>
+    walk(fs.readFileSync(path.join(build.outDir, file), 'utf8')).elements.flatMap((el) => ['href', 'src', 'action'].map((name) => ({ file, url: attr(el, name) })).filter((l): l is { file: string; url: string } => l.url !== undefined)),
+  );
+
+  test('every site-relative link and asset stays under the base path', () => {
+    const outside = links.filter((l) => l.url.startsWith('/') && !l.url.startsWith('//') && !l.url.startsWith(`${BASE}/`));
+    expect(outside).toEqual([]);
+    expect(links.length).toBeGreaterThan(50);
+  });
+
+  test('every link under the base path leads to a built page or file', () => {
+    const broken = links
+      .filter((l) => l.url.startsWith(`${BASE}/`))
+      .filter((l) => {
+        const target = path.join(build.outDir, decodeURIComponent(l.url.slice(BASE.length).split(/[?#]/)[0] ?? ''));
+        return !(fs.existsSync(target) && (fs.statSync(target).isFile() || fs.existsSync(path.join(target, 'index.html'))));
+      });
+    expect(broken).toEqual([]);
   });
 });
 
