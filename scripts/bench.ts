@@ -15,6 +15,7 @@ import { deriveFlow } from '../src/lib/prisma/derive';
 import { parseScreeningCsv, SCREENING_HEADER } from '../src/lib/prisma/screening';
 import type { BibRecord } from '../src/lib/bibliography';
 import { serveStatic } from '../tests/helpers/serve';
+import { tempDir, withBuildLock } from '../tests/helpers/build';
 
 const { values } = parseArgs({ options: { studies: { type: 'string', default: '10000' }, votes: { type: 'string', default: '50000' }, 'skip-site': { type: 'boolean', default: false } } });
 const studyCount = Number(values.studies);
@@ -69,7 +70,8 @@ function benchDerivation() {
 
 async function benchSite() {
   console.log(`\nSite with ${studyCount.toLocaleString('en')} synthetic studies`);
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-'));
+  // Inside the project: Astro writes a build's server files to <project>/.astro when outDir is elsewhere.
+  const work = tempDir('bench');
   const content = path.join(work, 'content');
   const outDir = path.join(work, 'dist');
   const [, writeTime] = time(() => writeSyntheticContent(content, studyCount));
@@ -78,11 +80,11 @@ async function benchSite() {
   record('validate (parse, schema, cross-checks)', `${ms(validateTime)}, ${loaded.problems.length} problems`);
 
   const t0 = performance.now();
-  const build = spawnSync(process.execPath, ['node_modules/astro/astro.js', 'build'], {
+  const build = withBuildLock(() => spawnSync(process.execPath, ['node_modules/astro/astro.js', 'build'], {
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: content, OUT_DIR: outDir, ASTRO_CACHE_DIR: path.join(work, 'cache') },
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
-  });
+  }));
   const buildTime = performance.now() - t0;
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`);
   const indexed = /indexed (\d+) pages in (\d+) ms/.exec(build.stdout);

@@ -6,7 +6,8 @@ import type { Guide, Study } from '../schemas';
 import { checkGuideCitations, citationError } from '../lib/guidance/check';
 import { citedStudyIds, extractCitedIds } from '../lib/guidance/cited-ids';
 import { deriveStaleness, type ChangedRecord } from '../lib/guidance/staleness';
-import { getStudies } from './studies';
+import { getStudies, getStudy } from './studies';
+import { once } from './memo';
 
 /** A guide with what the pages need about it. */
 export interface GuideRecord {
@@ -32,8 +33,8 @@ function sourceOf(entry: CollectionEntry<'guides'>): string {
 
 const fileOf = (entry: CollectionEntry<'guides'>) => entry.filePath ?? `guides/${entry.id}.mdx`;
 
-/** Every guide, by `order` then slug. Does not check citations: see getCheckedGuides. */
-export async function getGuides(): Promise<GuideRecord[]> {
+/** Every guide, by `order` then slug (loaded once per build). Does not check citations: see getCheckedGuides. */
+export const getGuides: () => Promise<GuideRecord[]> = once(async () => {
   const [entries, studies] = await Promise.all([getCollection('guides'), getStudies()]);
   const byId = new Map(studies.map((s) => [s.id, s]));
   return entries
@@ -45,7 +46,7 @@ export async function getGuides(): Promise<GuideRecord[]> {
       return { slug: entry.id, file: fileOf(entry), data: entry.data, cited, changed, hasFindings, entry };
     })
     .sort((a, b) => a.data.order - b.data.order || a.slug.localeCompare(b.slug));
-}
+});
 
 /** Every guide, after checking that each cited id is a study record the evidence includes; throws naming the file, line and id otherwise. */
 export async function getCheckedGuides(): Promise<GuideRecord[]> {
@@ -62,9 +63,8 @@ export async function getGuidesCiting(studyId: string): Promise<GuideRecord[]> {
 
 /** The cited studies in the order given; throws on an id that is not a study record. */
 export async function getCitedStudies(ids: readonly string[]): Promise<Study[]> {
-  const studies = await getStudies();
-  return [...new Set(ids)].map((id) => {
-    const study = studies.find((s) => s.id === id);
+  const found = await Promise.all([...new Set(ids)].map(async (id) => [id, await getStudy(id)] as const));
+  return found.map(([id, study]) => {
     if (!study) throw new Error(`A guide cites study "${id}", which is not a study record`);
     return study;
   });
