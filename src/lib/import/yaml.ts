@@ -7,7 +7,7 @@ import { SCHEMA_COMMENT } from './draft';
 
 /** Field order of a study record (DESIGN.md, "Study record"); unknown keys follow in their own order. */
 export const studyFieldOrder = [
-  'id', 'title', 'year', 'journal', 'authors', 'volume', 'issue', 'pages', 'doi', 'pmid', 'pmcid', 'reports', 'design', 'population',
+  'id', 'title', 'year', 'journal', 'authors', 'volume', 'issue', 'pages', 'doi', 'pmid', 'pmcid', 'previous_ids', 'reports', 'design', 'population',
   'conditions', 'sample_size', 'modalities', 'comparator', 'intervention', 'alliance', 'summary', 'reviews', 'provenance',
 ] as const;
 
