@@ -15,7 +15,7 @@ import { deriveFlow } from '../src/lib/prisma/derive';
 import { parseScreeningCsv, SCREENING_HEADER } from '../src/lib/prisma/screening';
 import type { BibRecord } from '../src/lib/bibliography';
 import { serveStatic } from '../tests/helpers/serve';
-import { tempDir, withBuildLock } from '../tests/helpers/build';
+import { buildEnv, tempDir, withBuildLock } from '../tests/helpers/build';
 
 const { values } = parseArgs({ options: { studies: { type: 'string', default: '10000' }, votes: { type: 'string', default: '50000' }, 'skip-site': { type: 'boolean', default: false } } });
 const studyCount = Number(values.studies);
@@ -81,7 +81,7 @@ async function benchSite() {
 
   const t0 = performance.now();
   const build = withBuildLock(() => spawnSync(process.execPath, ['node_modules/astro/astro.js', 'build'], {
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: content, OUT_DIR: outDir, ASTRO_CACHE_DIR: path.join(work, 'cache') },
+    env: buildEnv({ CONTENT_DIR: content, OUT_DIR: outDir, ASTRO_CACHE_DIR: path.join(work, 'cache') }),
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   }));

@@ -75,7 +75,12 @@ export const reportSchema = z.object(citationFields).strict();
 export const sourceSchema = z
   .object({
     /** Web address of the source. */
-    url: z.string().url('must be a full web address starting with https://').describe('Web address of the source.'),
+    url: z
+      .string()
+      .url('must be a full web address starting with https://')
+      // Only web addresses: a `javascript:` or `data:` link would run or inject on the page that shows it.
+      .refine((u) => /^https?:\/\//i.test(u), 'must be a web address starting with https:// or http://')
+      .describe('Web address of the source.'),
     /** What was taken from it. */
     note: text.optional().describe('What was taken from it.'),
   })

@@ -50,12 +50,21 @@ export function withBuildLock<T>(fn: () => T): T {
   }
 }
 
+/** The environment for a child build. Vitest sets BASE_URL, MODE, DEV, PROD and SSR in process.env,
+ *  and Astro turns every environment variable into an import.meta.env value, so those would
+ *  override the build's own (a BASE_PATH build would get links without its base path). */
+export function buildEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX']) if (!(name in extra)) delete env[name];
+  return env;
+}
+
 /** Runs `astro build` with CONTENT_DIR and OUT_DIR set; each build gets its own cache folder. */
 export function buildSite(contentDir: string, outDir = tempDir('site'), extraEnv: Record<string, string> = {}): BuildResult {
   const result = withBuildLock(() =>
     spawnSync(process.execPath, ['node_modules/astro/astro.js', 'build'], {
       cwd: root,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: contentDir, OUT_DIR: outDir, ASTRO_CACHE_DIR: tempDir('cache'), ...extraEnv },
+      env: buildEnv({ CONTENT_DIR: contentDir, OUT_DIR: outDir, ASTRO_CACHE_DIR: tempDir('cache'), ...extraEnv }),
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
     }),

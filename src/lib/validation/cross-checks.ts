@@ -2,7 +2,6 @@
 import { studySchema, type Review, type Study } from '../../schemas';
 import { knownKeys } from './zod-issues';
 import type { Problem } from './problem';
-import { checkLinks } from './links';
 
 /** A validated record with the file it came from. */
 export interface Loaded<T> {
@@ -84,6 +83,5 @@ export function crossCheck(studies: readonly Loaded<Study>[], reviews: readonly 
       else index.set(key, file);
     }
   }
-  problems.push(...checkLinks(studies, reviews));
   return problems;
 }
