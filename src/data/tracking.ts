@@ -194,13 +194,18 @@ export interface ProgressView {
   votes: number;
   /** Records awaiting votes, both stages together. */
   awaiting: number;
-  /** Open conflicts, both stages, by record key. */
+  /** Open conflicts, both stages together. */
+  conflictCount: number;
+  /** The first open conflicts by record key (at most CONFLICTS_LISTED; the ledger lists them all). */
   conflicts: { key: string; stage: string }[];
   stages: StageProgressView[];
   includedWithoutStudy: string[];
 }
 
 export const stageLabels: Record<Stage, string> = { 'title-abstract': 'Title and abstract', 'full-text': 'Full text' };
+
+/** Open conflicts the review page lists by key; the records ledger lists every one. */
+const CONFLICTS_LISTED = 50;
 
 /** Votes, open records and Cohen's kappa per stage, formatted for the page. */
 export function progressView(derived: DerivedFlow): ProgressView {
@@ -224,7 +229,8 @@ export function progressView(derived: DerivedFlow): ProgressView {
   return {
     votes: derived.progress.votes,
     awaiting: stages.reduce((n, s) => n + s.awaiting.length, 0),
-    conflicts: stages.flatMap((s) => s.conflicts.map((key) => ({ key, stage: s.label }))),
+    conflictCount: stages.reduce((n, s) => n + s.conflicts.length, 0),
+    conflicts: stages.flatMap((s) => s.conflicts.map((key) => ({ key, stage: s.label }))).slice(0, CONFLICTS_LISTED),
     stages,
     includedWithoutStudy: derived.progress.includedWithoutStudy,
   };
@@ -259,7 +265,12 @@ export interface LedgerSection {
   count: number;
   intro: string;
   tables: LedgerTable[];
+  /** More rows than a browser lays out quickly: the page renders the section only when it scrolls into view. */
+  long: boolean;
 }
+
+/** Rows above which a ledger section is rendered lazily (CSS content-visibility). */
+const LONG_SECTION = 1000;
 
 /** Anchor of a kept record's row in the `screened` table: the key with characters outside [A-Za-z0-9.:-] written `_hex`. */
 export const recordAnchor = (key: string) => `record-${key.replace(/[^A-Za-z0-9.:-]/g, (c) => `_${c.codePointAt(0)?.toString(16)}`)}`;
@@ -316,7 +327,7 @@ export function ledgerSections(review: Review, tracked: ReviewTracking): LedgerS
   });
 
   const n = (count: number, one: string, many: string) => `${countText(count)} ${count === 1 ? one : many}`;
-  const sections: LedgerSection[] = [
+  const sections: Omit<LedgerSection, 'long'>[] = [
     {
       id: 'identified',
       heading: 'Records identified',
@@ -373,14 +384,15 @@ export function ledgerSections(review: Review, tracked: ReviewTracking): LedgerS
       id: 'excluded-screening',
       heading: 'Records excluded at screening',
       count: unique.filter((r) => stage(r.key, 'title-abstract')?.status === 'exclude').length,
-      intro: 'Records excluded on title and abstract.',
+      intro: 'Records excluded on title and abstract. Each record links to its row in the screened table, with the votes behind the decision.',
       tables: [
         {
           caption: 'Excluded on title and abstract',
-          columns: ['Record', 'Title', 'Year', 'Settled by', 'Votes'],
+          // Usually the longest list of a review: the votes are in the `screened` table, one click away.
+          columns: ['Record', 'Title', 'Year', 'Settled by'],
           rows: unique
             .filter((r) => stage(r.key, 'title-abstract')?.status === 'exclude')
-            .map((r) => ({ cells: [keyLink(r.key), titleCell(r.key), yearOf(r), plain(settled(stage(r.key, 'title-abstract'))), plain(votesText(stage(r.key, 'title-abstract')))] })),
+            .map((r) => ({ cells: [keyLink(r.key), titleCell(r.key), yearOf(r), plain(settled(stage(r.key, 'title-abstract')))] })),
         },
       ],
     },
@@ -460,7 +472,7 @@ export function ledgerSections(review: Review, tracked: ReviewTracking): LedgerS
       ],
     },
   ];
-  return sections;
+  return sections.map((section) => ({ ...section, long: section.tables.reduce((n, t) => n + t.rows.length, 0) > LONG_SECTION }));
 }
 
 // ---------------------------------------------------------------------------------------------
