@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { writeSyntheticContent, random } from './lib/synthetic';
+import { writeSyntheticContent } from './lib/synthetic';
+import { seededRandom } from '../src/lib/random';
 import { loadContent } from './lib/content';
 import { deriveFlow } from '../src/lib/prisma/derive';
 import { parseScreeningCsv, SCREENING_HEADER } from '../src/lib/prisma/screening';
@@ -36,7 +37,7 @@ const time = <T>(fn: () => T): [T, number] => {
 
 function benchDerivation() {
   console.log(`\nPRISMA derivation, ${voteCount.toLocaleString('en')} screening rows`);
-  const rnd = random(7);
+  const rnd = seededRandom(7);
   const recordsPerSource = Math.ceil(voteCount / 4);
   const records: BibRecord[] = [];
   for (const source of ['pubmed', 'psycinfo']) {

@@ -3,19 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
+import { seededRandom } from '../../src/lib/random';
 import { comparators, conditions, designs, modalities, outcomeLinks, raters, verifications, vsFaceToFace, type ReviewInput, type StudyInput } from '../../src/schemas';
-
-/** A small deterministic pseudo-random generator (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const words = ['alliance', 'video', 'online', 'therapy', 'bond', 'goals', 'tasks', 'rapport', 'distance', 'remote', 'client', 'therapist', 'session', 'outcome', 'trial', 'anxiety', 'panic', 'trauma', 'mood', 'chat'];
 const families = ['Andersen', 'Brown', 'Chen', 'Dubois', 'Esposito', 'Fischer', 'García', 'Hansen', 'Ivanova', 'Jensen', 'Kowalski', 'Lind', 'Müller', 'Nakamura', 'Okafor', 'Petrova'];
@@ -33,7 +22,7 @@ export const syntheticReview: ReviewInput = {
 
 /** `count` synthetic study records. */
 export function syntheticStudies(count: number, seed = 1): StudyInput[] {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   return Array.from({ length: count }, (_, i) => {
     const year = 1995 + Math.floor(rnd() * 30);

@@ -1,5 +1,6 @@
 // Fixtures for chart tests: full study records validated by the real schema, and rounding for snapshots.
 import { studySchema, type Study, type StudyInput } from '../../../src/schemas';
+import { seededRandom } from '../../../src/lib/random';
 
 /** Overrides for `makeStudy`; `alliance` is merged one level deep. */
 export type StudyOverrides = Omit<Partial<StudyInput>, 'alliance'> & { alliance?: Partial<StudyInput['alliance']> };
@@ -46,17 +47,6 @@ export function roundDeep<T>(value: T, digits = 2): T {
   return walk(value) as T;
 }
 
-/** A deterministic pseudo-random sequence in [0, 1) (mulberry32), for synthetic data sets. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MODALITY_SETS: Study['modalities'][] = [['email'], ['chat'], ['videoconference'], ['telephone'], ['internet-program'], ['virtual-reality'], ['email', 'chat']];
 const FINDINGS: Study['alliance']['vs_face_to_face'][] = ['etherapy-higher', 'equivalent', 'etherapy-lower', 'mixed', 'not-compared'];
