@@ -100,21 +100,21 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     };
     const sort = SORTS[state.sort];
     const filters = filtersWithout();
+    // A facet's own counts ignore its own selection, so they say what ticking one more value adds.
+    // Those searches run while the page's rows load.
+    const facetCounts = Promise.all(
+      Object.keys(state.filters).map(async (facet) => [facet, (await pagefind.search(state.q || null, { filters: filtersWithout(facet) }))?.filters[facet]] as const),
+    );
     const response = (await pagefind.search(state.q || null, sort ? { filters, sort } : { filters })) as PagefindResponse | null;
     if (!response || id !== runId) return;
-    // A facet's own counts ignore its own selection, so they say what ticking one more value adds.
-    const counts: Record<string, Record<string, number>> = { ...response.filters };
-    for (const facet of Object.keys(state.filters)) {
-      const other = await pagefind.search(state.q || null, { filters: filtersWithout(facet) });
-      if (other?.filters[facet]) counts[facet] = other.filters[facet];
-    }
-    if (id !== runId) return;
     const total = response.results.length;
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     state.page = Math.min(state.page, pages);
     const slice = response.results.slice((state.page - 1) * PAGE_SIZE, state.page * PAGE_SIZE);
-    const rows = await Promise.all(slice.map((r) => r.data()));
+    const [rows, own] = await Promise.all([Promise.all(slice.map((r) => r.data())), facetCounts]);
     if (id !== runId) return;
+    const counts: Record<string, Record<string, number>> = { ...response.filters };
+    for (const [facet, values] of own) if (values) counts[facet] = values;
 
     updateCounts(counts);
     renderTable(rows, total);
