@@ -1,0 +1,180 @@
+import { describe, expect, test } from 'vitest';
+import { deriveFlow } from '../../../src/lib/prisma/derive';
+import { ledgerSections, recordAnchor, type LedgerSection } from '../../../src/lib/prisma/ledger';
+import { makeReview } from '../../helpers/factories';
+import { review, tracked } from './demo-review';
+import { rec } from './records';
+import { agree, vote } from './votes';
+
+/** A link under a base path, so the tests see which addresses went through it. */
+const link = (path: string) => `/base${path}`;
+const rows = (section: LedgerSection | undefined) => section?.tables.flatMap((t) => t.rows) ?? [];
+const texts = (section: LedgerSection | undefined) => rows(section).map((r) => r.cells.map((c) => c.text));
+
+describe('ledgerSections of the tracked fixture review', () => {
+  const sections = ledgerSections(review, tracked, link);
+  const section = (id: string) => sections.find((s) => s.id === id);
+
+  test('gives one section per box of the diagram, then the records still open', () => {
+    expect(sections.map((s) => s.id)).toEqual(['identified', 'duplicates', 'screened', 'excluded-screening', 'sought', 'not-retrieved', 'assessed', 'excluded-full-text', 'included-reports', 'open']);
+  });
+
+  // The counts of the derived flow (fixture.test.ts works them out by hand).
+  test.each([
+    ['identified', 32],
+    ['duplicates', 7],
+    ['screened', 25],
+    ['excluded-screening', 15],
+    ['sought', 10],
+    ['not-retrieved', 1],
+    ['assessed', 9],
+    ['excluded-full-text', 4],
+    ['included-reports', 5],
+    ['open', 0],
+  ])('lists as many records in %s as the box counts (%i)', (id, count) => {
+    expect(section(id)?.count).toBe(count);
+    expect(rows(section(id))).toHaveLength(count);
+  });
+
+  test('lists identified records in one table per source file, captioned with the names the review searched under', () => {
+    expect(section('identified')?.tables.map((t) => [t.id, t.caption])).toEqual([
+      ['identified-psycinfo', 'PsycINFO: 14 records'],
+      ['identified-pubmed', 'PubMed: 18 records'],
+    ]);
+  });
+
+  test('anchors each screened record at its key, written with only characters safe in an address', () => {
+    expect(rows(section('screened')).map((r) => r.id).slice(0, 2)).toEqual(['record-10.5555_2fdemo.101', 'record-10.5555_2fdemo.102']);
+  });
+
+  test('links every record key in every section to a row of the screened table', () => {
+    const anchors = new Set(rows(section('screened')).map((r) => `#${r.id}`));
+    const local = sections.flatMap((s) => rows(s)).flatMap((r) => r.cells.map((c) => c.href).filter((h) => h?.startsWith('#')));
+    expect(local.length).toBeGreaterThan(32);
+    expect(local.filter((h) => !anchors.has(h ?? ''))).toEqual([]);
+  });
+
+  test('links a removed duplicate to the record kept, naming the rule that matched them', () => {
+    const dup = rows(section('duplicates')).find((r) => r.cells[0]?.text === 'pmid:39990107');
+    expect(dup?.cells.slice(1)).toEqual([
+      { text: 'PubMed' },
+      { text: 'Demo evaluation of an online self-help programme.' },
+      { text: 'psycinfo-7', code: true, href: '#record-psycinfo-7', suffix: ' (PsycINFO)' },
+      { text: 'same title, year and first author' },
+    ]);
+    const identified = rows(section('identified')).find((r) => r.cells[0]?.text === 'pmid:39990107');
+    expect(identified?.cells[4]).toEqual({ text: 'duplicate of psycinfo-7', href: '#record-psycinfo-7' });
+  });
+
+  test('gives full-text exclusions in the order the review lists its reasons', () => {
+    expect(rows(section('excluded-full-text')).map((r) => r.cells[3]?.text)).toEqual([
+      'Not delivered as e-therapy',
+      'No measure of the alliance',
+      'No measure of the alliance',
+      'Not an empirical study (essays & "opinion" pieces, <no data>)',
+    ]);
+  });
+
+  test('links each included report to its study page through the link it is given', () => {
+    expect(section('included-reports')?.tables[0]?.caption).toBe('Included: 5 reports of 4 studies');
+    expect(rows(section('included-reports')).map((r) => [r.cells[0]?.text, r.cells[3]])).toEqual([
+      ['10.5555/demo.101', { text: 'demo-example-2008', href: '/base/studies/demo-example-2008/' }],
+      ['pmid:39990105', { text: 'demo-placeholder-2010', href: '/base/studies/demo-placeholder-2010/' }],
+      ['10.5555/demo.106', { text: 'demo-testa-2012', href: '/base/studies/demo-testa-2012/' }],
+      ['10.5555/demo.111', { text: 'demo-placeholder-2010', href: '/base/studies/demo-placeholder-2010/' }],
+      ['10.5555/demo.121', { text: 'demo-sample-2009', href: '/base/studies/demo-sample-2009/' }],
+    ]);
+  });
+
+  test('shows the votes behind a decision and how it was settled', () => {
+    const assessed = rows(section('assessed')).find((r) => r.cells[0]?.text === '10.5555/demo.122');
+    expect(assessed?.cells.slice(3).map((c) => c.text)).toEqual([
+      'excluded: Not delivered as e-therapy',
+      'consensus vote',
+      'alice: exclude (not-etherapy); ben: exclude (no-alliance-measure); consensus: exclude (not-etherapy)',
+    ]);
+  });
+
+  test('lays out every section at once, none being over a thousand rows', () => {
+    expect(sections.filter((s) => s.long)).toEqual([]);
+  });
+});
+
+describe('ledgerSections while screening is under way', () => {
+  const reviewUnderWay = makeReview({ id: 'under-way', exclusion_reasons: [{ id: 'not-etherapy', label: 'Not delivered as e-therapy' }] });
+  // a: included, a study claims its DOI; b: reviewers disagree; c: one vote of two; d: included, no study claims it.
+  const [a, b, c, d] = [rec({ doi: '10.5555/la' }), rec({ doi: '10.5555/lb' }), rec({ source: 'psycinfo', position: 1 }), rec({ doi: '10.5555/ld' })];
+  const records = [a, b, c, d];
+  const votes = [
+    ...agree(a.key, 'title-abstract', 'include'),
+    vote(b.key, 'title-abstract', 'alice', 'include'),
+    vote(b.key, 'title-abstract', 'ben', 'exclude'),
+    vote(c.key, 'title-abstract', 'alice', 'exclude'),
+    ...agree(d.key, 'title-abstract', 'include'),
+    ...agree(a.key, 'full-text', 'include'),
+    ...agree(d.key, 'full-text', 'include'),
+  ];
+  const studies = { '10.5555/la': 'study-a' };
+  const trackedUnderWay = {
+    tracking: { sources: [{ name: 'psycinfo', file: 'reviews/under-way/records/psycinfo.ris' }, { name: 'pubmed', file: 'reviews/under-way/records/pubmed.nbib' }], records, screeningFile: null, problems: [] },
+    derived: deriveFlow({ records, votes, reasons: reviewUnderWay.exclusion_reasons, studies }),
+    studies,
+  };
+  const sections = ledgerSections(reviewUnderWay, trackedUnderWay, link);
+  const section = (id: string) => sections.find((s) => s.id === id);
+
+  test('lists the records still open, conflicts first, with their stage and status', () => {
+    expect(section('open')?.count).toBe(2);
+    expect(texts(section('open')).map((cells) => cells.slice(0, 3))).toEqual([
+      [b.key, 'Title and abstract', 'conflict'],
+      [c.key, 'Title and abstract', 'awaiting votes'],
+    ]);
+  });
+
+  test('keeps open records out of the boxes until they are decided', () => {
+    expect(sections.map((s) => [s.id, s.count])).toEqual([
+      ['identified', 4],
+      ['duplicates', 0],
+      ['screened', 4],
+      ['excluded-screening', 0],
+      ['sought', 2],
+      ['not-retrieved', 0],
+      ['assessed', 2],
+      ['excluded-full-text', 0],
+      ['included-reports', 2],
+      ['open', 2],
+    ]);
+  });
+
+  test('says so when no study record has an included report’s DOI or PubMed ID', () => {
+    expect(section('included-reports')?.tables[0]?.caption).toBe('Included: 2 reports of 2 studies');
+    expect(rows(section('included-reports')).map((r) => r.cells[3])).toEqual([
+      { text: 'study-a', href: '/base/studies/study-a/' },
+      { text: 'no study record has its DOI or PubMed ID' },
+    ]);
+  });
+
+  test('uses the file name as a source’s label when the review has no search by that name', () => {
+    expect(section('identified')?.tables.map((t) => t.caption)).toEqual(['psycinfo: 1 record', 'pubmed: 3 records']);
+  });
+});
+
+describe('ledgerSections at scale', () => {
+  test('marks a section of over a thousand rows to be laid out only near the viewport', () => {
+    const records = Array.from({ length: 1001 }, () => rec());
+    const big = makeReview({ id: 'big' });
+    const sections = ledgerSections(big, { tracking: { sources: [{ name: 'pubmed', file: 'pubmed.nbib' }], records, screeningFile: null, problems: [] }, derived: deriveFlow({ records, votes: [], reasons: [] }), studies: {} }, link);
+    expect(sections.filter((s) => s.long).map((s) => s.id)).toEqual(['identified', 'screened', 'open']);
+  });
+});
+
+describe('recordAnchor', () => {
+  test.each([
+    ['10.5555/demo.101', 'record-10.5555_2fdemo.101'],
+    ['pmid:39990105', 'record-pmid:39990105'],
+    ['psycinfo-7', 'record-psycinfo-7'],
+    ['a key with spaces', 'record-a_20key_20with_20spaces'],
+  ])('writes the anchor of %s as %s', (key, anchor) => {
+    expect(recordAnchor(key)).toBe(anchor);
+  });
+});
