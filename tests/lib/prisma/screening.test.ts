@@ -1,19 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { vote } from './votes';
 import { cohensKappa, deriveAgreement, parseScreeningCsv, resolveStage, resolveVotes, SCREENING_HEADER, type Stage, type Vote } from '../../../src/lib/prisma/screening';
 
 const csv = (...rows: string[]) => [SCREENING_HEADER, ...rows].join('\n');
 
-let line = 1;
-/** A vote; lines increase in the order votes are made. */
-const vote = (record: string, stage: Stage, reviewer: string, decision: Vote['decision'], reason: string | null = null): Vote => ({
-  line: ++line,
-  record,
-  stage,
-  reviewer,
-  decision,
-  reason,
-  date: null,
-});
 
 describe('parseScreeningCsv', () => {
   test('reads one vote per row with its line number', () => {
