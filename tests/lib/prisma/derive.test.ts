@@ -1,12 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { deriveFlow, studyIndex } from '../../../src/lib/prisma/derive';
-import type { Stage, Vote } from '../../../src/lib/prisma/screening';
 import { rec } from './records';
-
-let line = 1;
-const vote = (record: string, stage: Stage, reviewer: string, decision: Vote['decision'], reason: string | null = null): Vote => ({ line: ++line, record, stage, reviewer, decision, reason, date: null });
-/** Both reviewers agree on a record at a stage. */
-const agree = (record: string, stage: Stage, decision: Vote['decision'], reason: string | null = null) => [vote(record, stage, 'alice', decision, reason), vote(record, stage, 'ben', decision, reason)];
+import { agree, vote } from './votes';
 
 const reasons = [
   { id: 'not-etherapy', label: 'Not delivered as e-therapy' },

@@ -47,25 +47,19 @@
 // Included studies 4: demo-example-2008 (.101), demo-sample-2009 (.121),
 //   demo-placeholder-2010 (pmid:39990105 and its second report .111), demo-testa-2012 (.106)
 import path from 'node:path';
-import fs from 'node:fs';
-import yaml from 'js-yaml';
 import { describe, expect, test } from 'vitest';
 import { loadTracking } from '../../../scripts/lib/tracking';
 import { checkFlow, compareFlows } from '../../../src/lib/prisma/check';
 import { readPrismaCsv, writePrismaCsv } from '../../../src/lib/prisma/csv';
-import { deriveFlow, studyIndex } from '../../../src/lib/prisma/derive';
 import { layoutPrismaFlow } from '../../../src/lib/prisma/layout';
-import { reviewSchema, studySchema } from '../../../src/schemas';
+import { review, studies, tracked } from './demo-review';
 
 const content = path.resolve(__dirname, '../../fixtures/tracked/content');
-const review = reviewSchema.parse(yaml.load(fs.readFileSync(path.join(content, 'reviews/demo-review.yaml'), 'utf8')));
-const studies = fs
-  .readdirSync(path.join(content, 'studies'))
-  .sort()
-  .map((file) => studySchema.parse(yaml.load(fs.readFileSync(path.join(content, 'studies', file), 'utf8'))));
+// The full tracking result (sources with their formats, the votes) is read here; the review, its
+// studies and the derived flow are shared with the view tests (./demo-review.ts).
 const tracking = loadTracking('reviews/demo-review', { root: content, reasons: review.exclusion_reasons.map((r) => r.id) });
 if (!tracking) throw new Error('the fixture review folder is missing');
-const derived = deriveFlow({ records: tracking.records, votes: tracking.votes, reasons: review.exclusion_reasons, studies: studyIndex(studies) });
+const { derived } = tracked;
 
 describe('the tracked fixture review', () => {
   test('has valid review and study records, each study included in the review', () => {

@@ -4,7 +4,7 @@ import { ledgerSections, recordAnchor, type LedgerSection } from '../../../src/l
 import { makeReview } from '../../helpers/factories';
 import { review, tracked } from './demo-review';
 import { rec } from './records';
-import { agree, vote } from './votes';
+import { screeningUnderWay } from './votes';
 
 /** A link under a base path, so the tests see which addresses went through it. */
 const link = (path: string) => `/base${path}`;
@@ -102,19 +102,7 @@ describe('ledgerSections of the tracked fixture review', () => {
 
 describe('ledgerSections while screening is under way', () => {
   const reviewUnderWay = makeReview({ id: 'under-way', exclusion_reasons: [{ id: 'not-etherapy', label: 'Not delivered as e-therapy' }] });
-  // a: included, a study claims its DOI; b: reviewers disagree; c: one vote of two; d: included, no study claims it.
-  const [a, b, c, d] = [rec({ doi: '10.5555/la' }), rec({ doi: '10.5555/lb' }), rec({ source: 'psycinfo', position: 1 }), rec({ doi: '10.5555/ld' })];
-  const records = [a, b, c, d];
-  const votes = [
-    ...agree(a.key, 'title-abstract', 'include'),
-    vote(b.key, 'title-abstract', 'alice', 'include'),
-    vote(b.key, 'title-abstract', 'ben', 'exclude'),
-    vote(c.key, 'title-abstract', 'alice', 'exclude'),
-    ...agree(d.key, 'title-abstract', 'include'),
-    ...agree(a.key, 'full-text', 'include'),
-    ...agree(d.key, 'full-text', 'include'),
-  ];
-  const studies = { '10.5555/la': 'study-a' };
+  const { b, c, records, votes, studies } = screeningUnderWay('l');
   const trackedUnderWay = {
     tracking: { sources: [{ name: 'psycinfo', file: 'reviews/under-way/records/psycinfo.ris' }, { name: 'pubmed', file: 'reviews/under-way/records/pubmed.nbib' }], records, screeningFile: null, problems: [] },
     derived: deriveFlow({ records, votes, reasons: reviewUnderWay.exclusion_reasons, studies }),

@@ -3,7 +3,7 @@ import { deriveFlow } from '../../../src/lib/prisma/derive';
 import { CONFLICTS_LISTED, progressView } from '../../../src/lib/prisma/progress';
 import { tracked } from './demo-review';
 import { rec } from './records';
-import { agree, vote } from './votes';
+import { screeningUnderWay, vote } from './votes';
 
 const reasons = [{ id: 'not-etherapy', label: 'Not delivered as e-therapy' }];
 
@@ -24,19 +24,8 @@ describe('progressView of the tracked fixture review', () => {
 });
 
 describe('progressView while screening is under way', () => {
-  // a: included at both stages; b: reviewers disagree on title and abstract; c: one vote of two;
-  // d: included at both stages, reviewers always agreeing on include.
-  const [a, b, c, d] = [rec({ doi: '10.5555/pa' }), rec({ doi: '10.5555/pb' }), rec({ source: 'psycinfo', position: 1 }), rec({ doi: '10.5555/pd' })];
-  const votes = [
-    ...agree(a.key, 'title-abstract', 'include'),
-    vote(b.key, 'title-abstract', 'alice', 'include'),
-    vote(b.key, 'title-abstract', 'ben', 'exclude'),
-    vote(c.key, 'title-abstract', 'alice', 'exclude'),
-    ...agree(d.key, 'title-abstract', 'include'),
-    ...agree(a.key, 'full-text', 'include'),
-    ...agree(d.key, 'full-text', 'include'),
-  ];
-  const progress = progressView(deriveFlow({ records: [a, b, c, d], votes, reasons, studies: { '10.5555/pa': 'study-a' } }));
+  const { b, c, d, records, votes, studies } = screeningUnderWay('p');
+  const progress = progressView(deriveFlow({ records, votes, reasons, studies }));
   const [ta, ft] = progress.stages;
 
   test('totals the records awaiting votes and the open conflicts of both stages', () => {
