@@ -15,8 +15,12 @@ export interface EvidenceSummary {
   participants: number;
   /** Studies whose sample size is not reported. */
   sampleSizeMissing: number;
+  /** Studies that report a sample size. */
+  studiesWithSampleSize: number;
   /** Studies per delivery modality. */
   byModality: Tally<(typeof modalities)[number]>[];
+  /** Studies that compared the alliance with face-to-face therapy (any finding but "not compared"). */
+  comparedWithFaceToFace: number;
   /** Studies per alliance comparison with face-to-face. */
   byComparison: Tally<(typeof vsFaceToFace)[number]>[];
   /** Studies per alliance-outcome finding. */
@@ -37,7 +41,9 @@ export function deriveSummary(studies: readonly Study[]): EvidenceSummary {
     studies: studies.length,
     participants: studies.reduce((sum, s) => sum + (s.sample_size ?? 0), 0),
     sampleSizeMissing: studies.filter((s) => s.sample_size === null).length,
+    studiesWithSampleSize: studies.filter((s) => s.sample_size !== null).length,
     byModality: tally(modalities, (s) => s.modalities, studies),
+    comparedWithFaceToFace: studies.filter((s) => s.alliance.vs_face_to_face !== 'not-compared').length,
     byComparison: tally(vsFaceToFace, (s) => [s.alliance.vs_face_to_face], studies),
     byOutcomeLink: tally(outcomeLinks, (s) => [s.alliance.outcome_link], studies),
     withUnverifiedFacts: studies.filter((s) => s.provenance.unverified_fields.length > 0 || s.provenance.verification !== 'full-text').length,
