@@ -27,15 +27,18 @@ export function parseAuthor(author: string): { family: string; given?: string } 
   return given ? { family, given } : { family };
 }
 
+/** Text on one line: a YAML block scalar may carry line breaks that a citation must not. */
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
 /** A journal article record as CSL-JSON. */
 export function toCsl(id: string, c: CitationFields): CslItem {
   const item: CslItem = {
     id,
     type: 'article-journal',
-    title: c.title,
+    title: oneLine(c.title),
     author: c.authors.map(parseAuthor),
     issued: { 'date-parts': [[c.year]] },
-    'container-title': c.journal,
+    'container-title': oneLine(c.journal),
   };
   if (c.volume) item['volume'] = c.volume;
   if (c.issue) item['issue'] = c.issue;
