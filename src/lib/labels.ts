@@ -48,6 +48,7 @@ export const vsFaceToFaceLabels: Labels<typeof vsFaceToFaceFinding> = {
   'etherapy-lower': 'Lower in e-therapy',
   mixed: 'Mixed',
   'not-compared': 'Not compared',
+  'not-reported': 'Not reported',
 };
 
 export const outcomeLinkLabels: Labels<typeof outcomeLink> = {
@@ -56,6 +57,7 @@ export const outcomeLinkLabels: Labels<typeof outcomeLink> = {
   none: 'No link to outcome',
   mixed: 'Mixed',
   'not-tested': 'Not tested',
+  'not-reported': 'Not reported',
 };
 
 export const verificationLabels: Labels<typeof verification> = {

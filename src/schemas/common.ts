@@ -54,6 +54,8 @@ export const citationFields = {
   journal: text.describe('Journal (or venue) name.'),
   /** Authors in publication order, each "Family, Given". */
   authors: z.array(author).min(1, 'must list at least one author').describe('Authors in publication order, each "Family, Given".'),
+  /** `true` when the list names only the first author(s) and the rest are not known: citations then end it with "et al.". */
+  authors_incomplete: z.literal(true, { errorMap: () => ({ message: 'must be true, or left out when the author list is complete' }) }).optional().describe('`true` when the list names only the first author(s) and the rest are not known: citations then end it with "et al.".'),
   /** Journal volume. */
   volume: text.optional().describe('Journal volume.'),
   /** Journal issue. */

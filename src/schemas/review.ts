@@ -63,6 +63,14 @@ export const reviewSchema = z
       })
       .strict()
       .describe('Eligibility criteria.'),
+    /** When the last search ended, `YYYY-MM` or `YYYY-MM-DD`: the review covers studies found by searches up to then. */
+    searched_to: z
+      .preprocess(
+        (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+        z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'must be a month written YYYY-MM (or a date YYYY-MM-DD)'),
+      )
+      .optional()
+      .describe('When the last search ended, `YYYY-MM` or `YYYY-MM-DD`: the review covers studies found by searches up to then.'),
     /** One entry per source searched. */
     searches: z.array(searchSchema).default([]).describe('One entry per source searched.'),
     /** Reasons used to exclude reports at full text. */

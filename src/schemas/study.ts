@@ -2,7 +2,7 @@
 import { z } from 'astro/zod';
 import { citationFields, count, isoDate, kebabId, reportSchema, sourceSchema, text } from './common';
 import { effectSchema } from './effect';
-import { comparator, condition, decision, design, listing, modality, outcomeLink, rater, verification, vsFaceToFaceFinding } from './vocabularies';
+import { comparator, condition, decision, design, listing, modality, outcomeLink, rater, sampleOverlap, verification, vsFaceToFaceFinding } from './vocabularies';
 
 /** One alliance instrument as used in the study. */
 export const measureSchema = z
@@ -29,6 +29,18 @@ export const allianceSchema = z
     finding: text.optional().describe('The alliance result in one plain sentence.'),
     /** Numeric results. */
     effects: z.array(effectSchema).optional().describe('Numeric results.'),
+  })
+  .strict();
+
+/** Another study record that reports on the same participants (or may). */
+export const sharedSampleSchema = z
+  .object({
+    /** Id of the other study record. */
+    study: kebabId.describe('Id of the other study record.'),
+    /** `same`: a source says the two records describe the same participants, so they are counted once; `possible`: they may overlap, and totals say so. */
+    overlap: sampleOverlap.describe('`same`: a source says the two records describe the same participants, so they are counted once; `possible`: they may overlap, and totals say so.'),
+    /** What the overlap rests on, in a sentence, naming the source. */
+    note: text.describe('What the overlap rests on, in a sentence, naming the source.'),
   })
   .strict();
 
@@ -90,6 +102,8 @@ export const studySchema = z
     conditions: z.array(condition).min(1, 'must list at least one condition (use "other" or "mixed")').describe('Conditions treated.'),
     /** Participants analysed; null when not reported. */
     sample_size: count.nullable().describe('Participants analysed; null when not reported.'),
+    /** Other records that report on the same participants (or may): each sample is counted once in totals. */
+    same_participants_as: z.array(sharedSampleSchema).optional().describe('Other records that report on the same participants (or may): each sample is counted once in totals.'),
     /** How the e-therapy was delivered. */
     modalities: z.array(modality).min(1, 'must list at least one modality').describe('How the e-therapy was delivered.'),
     /** What e-therapy was compared with. */
@@ -105,7 +119,16 @@ export const studySchema = z
     /** Where the record's facts come from, and how far they were checked. */
     provenance: provenanceSchema.describe('Where the record\'s facts come from, and how far they were checked.'),
   })
-  .strict();
+  .strict()
+  .superRefine((s, ctx) => {
+    if (s.comparator === 'face-to-face' && s.alliance.vs_face_to_face === 'not-compared') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['alliance', 'vs_face_to_face'],
+        message: 'cannot be "not-compared" when the comparator is face-to-face: give the finding, or "not-reported" (and list the field as unconfirmed) when the sources read do not say',
+      });
+    }
+  });
 
 /** A validated study record. */
 export type Study = z.infer<typeof studySchema>;

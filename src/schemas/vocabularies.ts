@@ -6,12 +6,14 @@ export const conditions = ['ptsd', 'panic', 'depression', 'anxiety', 'eating-dis
 export const modalities = ['email', 'chat', 'videoconference', 'telephone', 'internet-program', 'virtual-reality'] as const;
 export const comparators = ['face-to-face', 'waitlist', 'none', 'other'] as const;
 export const raters = ['client', 'therapist', 'observer'] as const;
-export const vsFaceToFace = ['etherapy-higher', 'equivalent', 'etherapy-lower', 'mixed', 'not-compared'] as const;
-export const outcomeLinks = ['positive', 'weak', 'none', 'mixed', 'not-tested'] as const;
+export const vsFaceToFace = ['etherapy-higher', 'equivalent', 'etherapy-lower', 'mixed', 'not-compared', 'not-reported'] as const;
+export const outcomeLinks = ['positive', 'weak', 'none', 'mixed', 'not-tested', 'not-reported'] as const;
 export const decisions = ['included', 'excluded', 'pending'] as const;
 export const listings = ['confirmed', 'probable', 'uncertain'] as const;
 export const verifications = ['full-text', 'abstract', 'bibliographic', 'unverified'] as const;
 export const audiences = ['practitioners', 'educators'] as const;
+/** How sure we are that two records describe the same participants. */
+export const sampleOverlaps = ['same', 'possible'] as const;
 
 export const design = z.enum(designs);
 export const condition = z.enum(conditions);
@@ -24,6 +26,7 @@ export const decision = z.enum(decisions);
 export const listing = z.enum(listings);
 export const verification = z.enum(verifications);
 export const audience = z.enum(audiences);
+export const sampleOverlap = z.enum(sampleOverlaps);
 
 export type Modality = z.infer<typeof modality>;
 export type Design = z.infer<typeof design>;

@@ -55,6 +55,9 @@ describe('study schema', () => {
     ['a source that is not a URL', studyInput({ provenance: { ...studyInput().provenance, sources: [{ url: 'pubmed' }] } }), 'provenance.sources[0].url'],
     ['a correlation above 1', studyInput({ alliance: { ...studyInput().alliance, effects: [{ kind: 'correlation', label: 'x', r: 1.3, n: 20 }] } }), 'alliance.effects[0].r'],
     ['a confidence interval that misses its estimate', studyInput({ alliance: { ...studyInput().alliance, effects: [{ kind: 'smd', label: 'x', smd: 0.9, ci_low: 0.1, ci_high: 0.5 }] } }), 'alliance.effects[0].ci_low'],
+    ['"not compared" beside a face-to-face arm', studyInput({ alliance: { ...studyInput().alliance, vs_face_to_face: 'not-compared' } }), 'alliance.vs_face_to_face'],
+    ['authors_incomplete set to false', studyInput({ authors_incomplete: false as never }), 'authors_incomplete'],
+    ['a shared-sample link with an unknown overlap', studyInput({ same_participants_as: [{ study: 'roe-2011', overlap: 'maybe' as never, note: 'n' }] }), 'same_participants_as[0].overlap'],
   ])('rejects %s at its field', (_, input, path) => {
     expect(failingPaths(input)).toContain(path);
   });

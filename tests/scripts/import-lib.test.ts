@@ -142,7 +142,7 @@ describe('draftStudy', () => {
       conditions: ['other'],
       sample_size: null,
       comparator: 'other',
-      alliance: { measures: [{ instrument: 'unreported', rater: 'client' }], vs_face_to_face: 'not-compared', outcome_link: 'not-tested' },
+      alliance: { measures: [{ instrument: 'unreported', rater: 'client' }], vs_face_to_face: 'not-reported', outcome_link: 'not-reported' },
       summary: 'Draft imported from refs.ris; summary to be written.',
       reviews: [{ review: 'test-review', decision: 'pending' }],
       provenance: { verification: 'bibliographic', added: '2026-01-15', updated: '2026-01-15', unverified_fields: [...placeholderFields] },

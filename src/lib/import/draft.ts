@@ -17,8 +17,8 @@ export const placeholders = {
   sample_size: null,
   comparator: 'other',
   measures: [{ instrument: 'unreported', rater: 'client' }],
-  vs_face_to_face: 'not-compared',
-  outcome_link: 'not-tested',
+  vs_face_to_face: 'not-reported',
+  outcome_link: 'not-reported',
   /** Modality when the title names none (listed as unverified like every placeholder). */
   modality: 'internet-program',
 } as const;

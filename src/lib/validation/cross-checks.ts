@@ -24,6 +24,46 @@ export function parsePath(path: string): (string | number)[] {
 }
 
 const error = (file: string, path: string, message: string): Problem => ({ file, path, message, severity: 'error' });
+const warning = (file: string, path: string, message: string): Problem => ({ file, path, message, severity: 'warning' });
+
+/** Alliance fields whose value `not-reported` means "the sources read do not say". */
+const reportableFields = [
+  ['alliance.vs_face_to_face', 'not-compared'],
+  ['alliance.outcome_link', 'not-tested'],
+] as const;
+
+/** `not-reported` goes with an unconfirmed field, and a "not compared" / "not tested" that is itself unconfirmed is probably "not reported". */
+function checkNotReported(file: string, data: Study): Problem[] {
+  const problems: Problem[] = [];
+  for (const [path, none] of reportableFields) {
+    const value = path === 'alliance.vs_face_to_face' ? data.alliance.vs_face_to_face : data.alliance.outcome_link;
+    const listed = data.provenance.unverified_fields.some((f) => f === path || f === 'alliance');
+    if (value === 'not-reported' && !listed) {
+      problems.push(warning(file, path, `is "not-reported" (the sources read do not say), so list "${path}" in provenance.unverified_fields until a source gives the result`));
+    }
+    if (value === none && listed) {
+      problems.push(warning(file, path, `is "${none}" but listed as unconfirmed: if the sources read do not say, write "not-reported"; if a source confirms that the study made no such ${none === 'not-compared' ? 'comparison' : 'test'}, remove it from provenance.unverified_fields`));
+    }
+  }
+  return problems;
+}
+
+/** Links to records of the same participants name existing records, other than this one, and are made from both sides. */
+function checkSharedSamples(studies: readonly Loaded<Study>[]): Problem[] {
+  const byId = new Map(studies.map((s) => [s.data.id, s.data]));
+  return studies.flatMap(({ file, data }) =>
+    (data.same_participants_as ?? []).flatMap((link, i): Problem[] => {
+      const path = `same_participants_as[${i}].study`;
+      if (link.study === data.id) return [error(file, path, 'names this record itself: list the other records that report on the same participants')];
+      const other = byId.get(link.study);
+      if (!other) return [error(file, path, `names "${link.study}", which is not a study record`)];
+      const back = (other.same_participants_as ?? []).find((l) => l.study === data.id);
+      if (!back) return [warning(file, path, `links to "${link.study}", but that record does not link back: add the same link (overlap "${link.overlap}") to studies/${link.study}.yaml`)];
+      if (back.overlap !== link.overlap) return [error(file, `same_participants_as[${i}].overlap`, `is "${link.overlap}", but "${link.study}" says "${back.overlap}" about the same pair: make them agree`)];
+      return [];
+    }),
+  );
+}
 
 /** True when every named segment of `path` is a field the study schema defines. */
 function isStudyField(path: string): boolean {
@@ -70,6 +110,7 @@ export function crossCheck(studies: readonly Loaded<Study>[], reviews: readonly 
         problems.push(error(file, `reviews[${i}].reason`, `is not an exclusion reason of review "${review.id}" (expected one of ${ids}, got "${entry.reason}")`));
       }
     });
+    problems.push(...checkNotReported(file, data));
     data.provenance.unverified_fields.forEach((path, i) => {
       if (!isStudyField(path)) problems.push(error(file, `provenance.unverified_fields[${i}]`, `"${path}" is not a field of a study record`));
     });
@@ -83,5 +124,6 @@ export function crossCheck(studies: readonly Loaded<Study>[], reviews: readonly 
       else index.set(key, file);
     }
   }
+  problems.push(...checkSharedSamples(studies));
   return problems;
 }

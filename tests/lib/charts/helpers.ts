@@ -30,7 +30,9 @@ const base: StudyInput = {
 /** A full study record with `overrides` applied, validated by `studySchema.parse` (throws on an invalid fixture). */
 export function makeStudy(overrides: StudyOverrides = {}): Study {
   const { alliance, ...rest } = overrides;
-  return studySchema.parse({ ...base, ...rest, alliance: { ...base.alliance, ...alliance } });
+  // A study without a face-to-face comparison cannot have a face-to-face arm (the schema rejects it).
+  const comparator = alliance?.vs_face_to_face === 'not-compared' && !rest.comparator ? { comparator: 'none' as const } : {};
+  return studySchema.parse({ ...base, ...comparator, ...rest, alliance: { ...base.alliance, ...alliance } });
 }
 
 /** Rounds every number in a value, including numbers inside strings such as SVG paths, for stable snapshots. */

@@ -34,13 +34,48 @@ describe('cross-record checks', () => {
   });
 
   test('accept nested unverified field paths such as alliance.measures[0].rater', () => {
-    const s = study({ provenance: { ...makeStudy().provenance, unverified_fields: ['alliance.measures[0].rater', 'alliance.outcome_link'] } });
+    const s = study({ provenance: { ...makeStudy().provenance, unverified_fields: ['alliance.measures[0].rater', 'alliance.outcome_link'] }, alliance: { ...makeStudy().alliance, outcome_link: 'not-reported' } });
     expect(crossCheck([s], [review])).toEqual([]);
   });
 
   test('report two records with the same DOI, naming the first', () => {
     const problems = crossCheck([study(), study({ id: 'doe-2010b' }, 'content/studies/doe-2010b.yaml')], [review]);
     expect(problems).toEqual([expect.objectContaining({ file: 'content/studies/doe-2010b.yaml', path: 'doi', message: expect.stringContaining('content/studies/doe-2010.yaml') })]);
+  });
+});
+
+describe('alliance values the sources do not give', () => {
+  const provenance = makeStudy().provenance;
+  test.each([
+    ['"not-reported" without the field listed as unconfirmed', { alliance: { ...makeStudy().alliance, outcome_link: 'not-reported' as const } }, 'alliance.outcome_link', 'list "alliance.outcome_link" in provenance.unverified_fields'],
+    ['an unconfirmed "not-compared"', { comparator: 'none' as const, alliance: { ...makeStudy().alliance, vs_face_to_face: 'not-compared' as const }, provenance: { ...provenance, unverified_fields: ['alliance.vs_face_to_face'] } }, 'alliance.vs_face_to_face', 'write "not-reported"'],
+    ['an unconfirmed "not-tested"', { provenance: { ...provenance, unverified_fields: ['alliance.outcome_link'] } }, 'alliance.outcome_link', 'write "not-reported"'],
+  ])('warns about %s', (_, overrides, path, hint) => {
+    expect(crossCheck([study(overrides)], [review])).toEqual([expect.objectContaining({ severity: 'warning', path, message: expect.stringContaining(hint) })]);
+  });
+
+  test('accepts "not-reported" listed as unconfirmed, and a confirmed "not-compared"', () => {
+    const reported = study({ alliance: { ...makeStudy().alliance, vs_face_to_face: 'not-reported' }, provenance: { ...provenance, unverified_fields: ['alliance.vs_face_to_face'] } });
+    const none = study({ id: 'roe-2011', doi: '10.1000/roe', comparator: 'none', alliance: { ...makeStudy().alliance, vs_face_to_face: 'not-compared' } }, 'content/studies/roe-2011.yaml');
+    expect(crossCheck([reported, none], [review])).toEqual([]);
+  });
+});
+
+describe('records of the same participants', () => {
+  const link = (to: string, overlap: 'same' | 'possible' = 'same') => ({ same_participants_as: [{ study: to, overlap, note: 'Same trial.' }] });
+  const other = (overrides: Parameters<typeof makeStudy>[0]) => study({ id: 'roe-2011', doi: '10.1000/roe', ...overrides }, 'content/studies/roe-2011.yaml');
+
+  test('accept a link made from both sides', () => {
+    expect(crossCheck([study(link('roe-2011')), other(link('doe-2010'))], [review])).toEqual([]);
+  });
+
+  test.each([
+    ['a link to a record that does not exist', [study(link('ghost-1999'))], 'error', 'same_participants_as[0].study', 'not a study record'],
+    ['a link to the record itself', [study(link('doe-2010'))], 'error', 'same_participants_as[0].study', 'names this record itself'],
+    ['a link made from one side only', [study(link('roe-2011')), other({})], 'warning', 'same_participants_as[0].study', 'does not link back'],
+    ['two sides that disagree on the overlap', [study(link('roe-2011')), other(link('doe-2010', 'possible'))], 'error', 'same_participants_as[0].overlap', 'make them agree'],
+  ])('report %s', (_, studies, severity, path, text) => {
+    expect(crossCheck(studies, [review])).toContainEqual(expect.objectContaining({ file: 'content/studies/doe-2010.yaml', severity, path, message: expect.stringContaining(text) }));
   });
 });
 
