@@ -16,6 +16,7 @@ export interface CitationFields {
   doi?: string | undefined;
   pmid?: string | undefined;
   pmcid?: string | undefined;
+  authors_incomplete?: boolean | undefined;
 }
 
 /** A CSL-JSON item, the interchange format citation-js reads. */
@@ -29,6 +30,10 @@ export function parseAuthor(author: string): { family: string; given?: string } 
 
 /** Text on one line: a YAML block scalar may carry line breaks that a citation must not. */
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** CSL items whose author list names only some of the authors: citations end the list with "et al.".
+ *  CSL-JSON has no field for this, so it is kept beside the items rather than inside them. */
+const incompleteAuthors = new WeakSet<CslItem>();
 
 /** A journal article record as CSL-JSON. */
 export function toCsl(id: string, c: CitationFields): CslItem {
@@ -46,6 +51,7 @@ export function toCsl(id: string, c: CitationFields): CslItem {
   if (c.doi) item['DOI'] = c.doi;
   if (c.pmid) item['PMID'] = c.pmid;
   if (c.pmcid) item['PMCID'] = c.pmcid;
+  if (c.authors_incomplete) incompleteAuthors.add(item);
   return item;
 }
 
@@ -65,14 +71,30 @@ export function pageToCsl(p: { id: string; title: string; url: string; container
   return item;
 }
 
-/** APA 7 reference list entry, plain text. */
+const listOf = (items: CslItem | CslItem[]) => ([] as CslItem[]).concat(items);
+
+/** The year an item was issued, as citation-js prints it. */
+const issuedYear = (item: CslItem) => String((item['issued'] as { 'date-parts'?: number[][] } | undefined)?.['date-parts']?.[0]?.[0] ?? '');
+
+/** APA 7 reference list entries, plain text, one per line in the order given; an incomplete author list ends with "et al.". */
 export function formatApa(items: CslItem | CslItem[]): string {
-  return new Cite(items).format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' }).trim();
+  return listOf(items)
+    .map((item) => {
+      const text = new Cite(item).format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' }).trim();
+      const year = ` (${issuedYear(item)}`;
+      return incompleteAuthors.has(item) && text.includes(year) ? text.replace(year, `, et al.${year}`) : text;
+    })
+    .join('\n');
 }
 
-/** BibTeX entries. */
+/** BibTeX entries; an incomplete author list ends with BibTeX's "and others". */
 export function formatBibtex(items: CslItem | CslItem[]): string {
-  return new Cite(items).format('bibtex', { format: 'text' }).trim();
+  return listOf(items)
+    .map((item) => {
+      const text = new Cite(item).format('bibtex', { format: 'text' }).trim();
+      return incompleteAuthors.has(item) ? text.replace(/^(\s*author = \{.*)\},$/m, '$1 and others},') : text;
+    })
+    .join('\n\n');
 }
 
 /** RIS entries. citation-js's text output wraps values at 70 characters, which reference managers

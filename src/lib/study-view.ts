@@ -17,6 +17,7 @@ const fieldNames: Record<string, string> = {
   population: 'population',
   conditions: 'conditions',
   sample_size: 'sample size',
+  same_participants_as: 'records sharing participants',
   modalities: 'delivery modality',
   comparator: 'comparator',
   intervention: 'intervention',
@@ -31,6 +32,8 @@ const fieldNames: Record<string, string> = {
 
 /** A readable name for a field path. */
 export function fieldName(path: string): string {
+  const measure = /^alliance\.measures\[(\d+)\]\.(instrument|rater|timing)$/.exec(path);
+  if (measure) return `${{ instrument: 'alliance instrument', rater: 'who rated the alliance', timing: 'when the alliance was rated' }[measure[2] as 'instrument' | 'rater' | 'timing']} (measure ${Number(measure[1]) + 1})`;
   return fieldNames[path] ?? path.replace(/[._]/g, ' ');
 }
 

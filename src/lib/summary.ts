@@ -1,6 +1,7 @@
 // "At a glance" figures for the home page, computed from the study records.
 import type { Study } from '../schemas';
 import { modalities, vsFaceToFace, outcomeLinks } from '../schemas';
+import { deriveSamples, evidenceOnly, evidenceStatus } from './evidence-base';
 
 export interface Tally<K extends string> {
   key: K;
@@ -9,18 +10,28 @@ export interface Tally<K extends string> {
 }
 
 export interface EvidenceSummary {
-  /** Studies included in the review(s) shown. */
+  /** Studies in the evidence: records some review includes (pending and excluded records are not evidence). */
   studies: number;
-  /** Total participants over studies that report a sample size. */
+  /** Records awaiting screening: pending in a review and included by none. */
+  awaitingScreening: number;
+  /** Records every deciding review excluded. */
+  excluded: number;
+  /** Participants over the distinct samples that report a size (records of the same participants counted once). */
   participants: number;
-  /** Studies whose sample size is not reported. */
+  /** Distinct samples in the evidence (records of the same participants count as one). */
+  samples: number;
+  /** Samples whose size is not reported. */
   sampleSizeMissing: number;
-  /** Studies that report a sample size. */
+  /** Samples that report a size. */
   studiesWithSampleSize: number;
+  /** Pairs of included records that may share participants, so `participants` may count some twice. */
+  possibleOverlaps: [string, string][];
   /** Studies per delivery modality. */
   byModality: Tally<(typeof modalities)[number]>[];
-  /** Studies that compared the alliance with face-to-face therapy (any finding but "not compared"). */
+  /** Studies that compared the alliance with face-to-face therapy: a reported finding, or a face-to-face arm whose result is not reported. */
   comparedWithFaceToFace: number;
+  /** Of those, studies whose comparison result is reported. */
+  comparisonResultReported: number;
   /** Studies per alliance comparison with face-to-face. */
   byComparison: Tally<(typeof vsFaceToFace)[number]>[];
   /** Studies per alliance-outcome finding. */
@@ -35,15 +46,29 @@ function tally<K extends string>(keys: readonly K[], values: (s: Study) => reado
   return keys.map((key) => ({ key, count: studies.filter((s) => values(s).includes(key)).length }));
 }
 
-/** Summarises a set of studies for the home page. */
-export function deriveSummary(studies: readonly Study[]): EvidenceSummary {
+/** True when the study's alliance comparison with face to face has a reported result. */
+export const comparisonReported = (s: Pick<Study, 'alliance'>): boolean => !['not-compared', 'not-reported'].includes(s.alliance.vs_face_to_face);
+
+/** True when the study compared the alliance with face to face, whether or not the result is reported. */
+export const comparedWithFaceToFace = (s: Pick<Study, 'alliance' | 'comparator'>): boolean =>
+  comparisonReported(s) || (s.alliance.vs_face_to_face === 'not-reported' && s.comparator === 'face-to-face');
+
+/** Summarises the evidence for the home page: only included studies count (see evidence-base.ts). */
+export function deriveSummary(records: readonly Study[]): EvidenceSummary {
+  const studies = evidenceOnly(records);
+  const totals = deriveSamples(studies);
   return {
     studies: studies.length,
-    participants: studies.reduce((sum, s) => sum + (s.sample_size ?? 0), 0),
-    sampleSizeMissing: studies.filter((s) => s.sample_size === null).length,
-    studiesWithSampleSize: studies.filter((s) => s.sample_size !== null).length,
+    awaitingScreening: records.filter((s) => evidenceStatus(s) === 'pending').length,
+    excluded: records.filter((s) => evidenceStatus(s) === 'excluded').length,
+    participants: totals.participants,
+    samples: totals.samples.length,
+    sampleSizeMissing: totals.withoutSize,
+    studiesWithSampleSize: totals.withSize,
+    possibleOverlaps: totals.possibleOverlaps,
     byModality: tally(modalities, (s) => s.modalities, studies),
-    comparedWithFaceToFace: studies.filter((s) => s.alliance.vs_face_to_face !== 'not-compared').length,
+    comparedWithFaceToFace: studies.filter(comparedWithFaceToFace).length,
+    comparisonResultReported: studies.filter(comparisonReported).length,
     byComparison: tally(vsFaceToFace, (s) => [s.alliance.vs_face_to_face], studies),
     byOutcomeLink: tally(outcomeLinks, (s) => [s.alliance.outcome_link], studies),
     withUnverifiedFacts: studies.filter((s) => s.provenance.unverified_fields.length > 0 || s.provenance.verification !== 'full-text').length,
@@ -56,9 +81,4 @@ export function includedIn(reviewId: string, studies: readonly Study[]): Study[]
   return studies.filter((s) => s.reviews.some((r) => r.review === reviewId && r.decision === 'included'));
 }
 
-/** First author's family name and year, e.g. "Cook & Doyle (2002)" or "Bouchard et al. (2004)". */
-export function shortCitation(s: Pick<Study, 'authors' | 'year'>): string {
-  const family = (a: string | undefined) => (a ?? '').split(',')[0] ?? '';
-  const names = s.authors.length === 1 ? family(s.authors[0]) : s.authors.length === 2 ? `${family(s.authors[0])} & ${family(s.authors[1])}` : `${family(s.authors[0])} et al.`;
-  return `${names} (${s.year})`;
-}
+export { shortCitation } from './evidence-base';

@@ -64,7 +64,7 @@ describe.skipIf(!chromiumPath)('in the browser', () => {
     const expected = videoconference.filter((s) => s.alliance.vs_face_to_face === 'equivalent');
     const home = await open('/synthesis/');
     const href = await home.locator('a[aria-label^="Videoconference, equivalent"]').getAttribute('href');
-    expect(href).toBe('/studies/?modality=videoconference&finding=equivalent');
+    expect(href).toBe('/studies/?modality=videoconference&finding=equivalent&decision=included');
     const p = await open(href!);
     await expect.poll(() => statusOf(p).textContent()).toContain(`of ${expected.length} ${expected.length === 1 ? 'study' : 'studies'} matching`);
   });

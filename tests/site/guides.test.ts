@@ -244,10 +244,10 @@ describe('build and validate checks on guides', () => {
     expect(result.code, result.output).toBe(0);
     const page = fs.readFileSync(path.join(result.outDir, 'guides/reviewed-before-the-evidence-changed/index.html'), 'utf8');
     expect(page).toContain('The evidence changed after this guide was reviewed.');
-    expect(page).toMatch(/Doe &amp; Roe \(2010\)<\/a>, updated 1 June 2026/);
+    expect(page).toMatch(/Doe &amp; Roe \(2010\)<\/a>, changed 1 June 2026/);
     expect(fs.readFileSync(path.join(result.outDir, 'guides/index.html'), 'utf8')).toContain('evidence changed since review');
     const checked = validate('tests/fixtures/stale-guide');
     expect(checked.status).toBe(0);
-    expect(checked.stdout).toMatch(/guides\/reviewed-before-the-evidence-changed\.mdx:5 reviewed: warning: is 2026-03-01, but cited records changed since: doe-2010 \(updated 2026-06-01\)/);
+    expect(checked.stdout).toMatch(/guides\/reviewed-before-the-evidence-changed\.mdx:5 reviewed: warning: is 2026-03-01, but cited records changed since: doe-2010 \(changed 2026-06-01\)/);
   });
 });

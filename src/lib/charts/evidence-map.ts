@@ -3,7 +3,7 @@ import { scaleBand, scaleQuantize } from 'd3-scale';
 import type { Study } from '../../schemas';
 import { modalities, vsFaceToFace } from '../../schemas';
 import { modalityLabels, vsFaceToFaceLabels } from '../labels';
-import { EMPTY_FILL, INK, countRamp, readableInk } from './palette';
+import { EMPTY_FILL, INK, countRamp, noFindingRamp, readableInk } from './palette';
 import { formatStudies, type ChartText } from './spec';
 
 type Modality = (typeof modalities)[number];
@@ -12,10 +12,18 @@ type Finding = (typeof vsFaceToFace)[number];
 /** The fields of a study the evidence map reads. */
 export type EvidenceMapStudy = Pick<Study, 'id' | 'modalities'> & { alliance: Pick<Study['alliance'], 'vs_face_to_face'> };
 
+/** Column values that are not findings: the study made no comparison, or the sources read do not say. */
+const notFindings: readonly Finding[] = ['not-compared', 'not-reported'];
+
+/** True when a column value is a result about the alliance (higher, equivalent, lower, mixed). */
+export const isFinding = (f: Finding): boolean => !notFindings.includes(f);
+
 /** One grid cell: a modality × finding, with the studies in it and a link to them. */
 export interface EvidenceMapCell {
   modality: Modality;
   finding: Finding;
+  /** False in the "not compared" and "not reported" columns, which are drawn in grey. */
+  isFinding: boolean;
   count: number;
   studyIds: string[];
   /** Link to the filtered study list; null for an empty cell. */
@@ -39,8 +47,8 @@ export interface EvidenceMapSpec extends ChartText {
   height: number;
   /** Row headings (modalities), with their vertical band. */
   rows: { modality: Modality; label: string; y: number; height: number }[];
-  /** Column headings (findings), with their horizontal band. */
-  columns: { finding: Finding; label: string; x: number; width: number }[];
+  /** Column headings (findings), with their horizontal band; `isFinding` false for "not compared" and "not reported". */
+  columns: { finding: Finding; label: string; isFinding: boolean; x: number; width: number }[];
   /** Every modality × finding cell, empty ones included, rows first. */
   cells: EvidenceMapCell[];
   /** Count bins of the colour ramp, lightest first. */
@@ -78,16 +86,19 @@ export function buildEvidenceMap(studies: readonly EvidenceMapStudy[], options: 
     .range([HEADER_HEIGHT, HEADER_HEIGHT + ROW_HEIGHT * modalities.length])
     .paddingInner(0.1);
   const max = Math.max(0, ...[...ids.values()].map((list) => list.length));
-  const bins = scaleQuantize<string>().domain([1, Math.max(max, 1) + 1]).range(countRamp.slice(0, Math.min(countRamp.length, Math.max(max, 1))));
+  const steps = Math.min(countRamp.length, Math.max(max, 1));
+  const bins = scaleQuantize<string>().domain([1, Math.max(max, 1) + 1]).range(countRamp.slice(0, steps));
+  const greyBins = scaleQuantize<string>().domain([1, Math.max(max, 1) + 1]).range(noFindingRamp.slice(0, steps));
 
   const cells: EvidenceMapCell[] = modalities.flatMap((m) =>
     vsFaceToFace.map((f): EvidenceMapCell => {
       const studyIds = [...(ids.get(key(m, f)) ?? [])].sort();
       const count = studyIds.length;
-      const fill = count === 0 ? EMPTY_FILL : bins(count);
+      const fill = count === 0 ? EMPTY_FILL : isFinding(f) ? bins(count) : greyBins(count);
       return {
         modality: m,
         finding: f,
+        isFinding: isFinding(f),
         count,
         studyIds,
         href: count === 0 ? null : options.href(m, f),
@@ -106,7 +117,8 @@ export function buildEvidenceMap(studies: readonly EvidenceMapStudy[], options: 
   const rowTotal = (m: Modality) => new Set(cells.filter((c) => c.modality === m).flatMap((c) => c.studyIds)).size;
   const distinct = new Set(studies.map((s) => s.id)).size;
   const filled = cells.filter((c) => c.count > 0);
-  const top = [...filled].sort((a, b) => b.count - a.count)[0];
+  const top = [...filled].filter((c) => c.isFinding).sort((a, b) => b.count - a.count)[0];
+  const withoutFinding = new Set(studies.filter((s) => !isFinding(s.alliance.vs_face_to_face)).map((s) => s.id)).size;
   const several = studies.filter((s) => new Set(s.modalities).size > 1).length;
 
   const description =
@@ -114,7 +126,8 @@ export function buildEvidenceMap(studies: readonly EvidenceMapStudy[], options: 
       ? 'An empty grid of delivery modalities by how the alliance compared with face-to-face therapy: no studies are recorded yet.'
       : [
           `A grid of ${modalities.length} delivery modalities by ${vsFaceToFace.length} findings on how the alliance in e-therapy compared with face-to-face therapy, counting ${formatStudies(distinct)}.`,
-          top ? `The fullest cell is ${modalityLabels[top.modality]}, ${vsFaceToFaceLabels[top.finding].toLowerCase()}, with ${formatStudies(top.count)}.` : '',
+          top ? `The fullest cell with a finding is ${modalityLabels[top.modality]}, ${vsFaceToFaceLabels[top.finding].toLowerCase()}, with ${formatStudies(top.count)}.` : 'No study has a recorded finding.',
+          withoutFinding > 0 ? `${formatStudies(withoutFinding)} ${withoutFinding === 1 ? 'has' : 'have'} no finding to show: not compared, or not reported in the sources read (grey columns).` : '',
           `${filled.length} of ${cells.length} cells hold at least one study.`,
           several > 0 ? `${formatStudies(several)} used several modalities and ${several === 1 ? 'is' : 'are'} counted in each of their rows.` : '',
         ]
@@ -135,7 +148,7 @@ export function buildEvidenceMap(studies: readonly EvidenceMapStudy[], options: 
     width,
     height: HEADER_HEIGHT + ROW_HEIGHT * modalities.length,
     rows: modalities.map((m) => ({ modality: m, label: modalityLabels[m], y: y(m) ?? 0, height: y.bandwidth() })),
-    columns: vsFaceToFace.map((f) => ({ finding: f, label: vsFaceToFaceLabels[f], x: x(f) ?? 0, width: x.bandwidth() })),
+    columns: vsFaceToFace.map((f) => ({ finding: f, label: vsFaceToFaceLabels[f], isFinding: isFinding(f), x: x(f) ?? 0, width: x.bandwidth() })),
     cells,
     legend,
     studies: distinct,

@@ -38,6 +38,9 @@ export const modalitySwatches: Record<ModalityCategory, Swatch> = {
 /** A light-to-dark single-hue (blue) ramp for counts; each step carries its own legible text colour. */
 export const countRamp: readonly string[] = ['#deebf7', '#9ecae1', '#4292c6', '#2171b5', '#08306b'];
 
+/** A light-to-dark grey ramp for counts that are not findings ("not compared", "not reported"), so they never look like results. */
+export const noFindingRamp: readonly string[] = ['#f0f0f0', '#d9d9d9', '#bdbdbd', '#969696', '#737373'];
+
 /** The fill of a cell with no studies. */
 export const EMPTY_FILL = '#ffffff';
 

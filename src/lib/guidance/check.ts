@@ -25,11 +25,20 @@ export function citableStudies<S extends Pick<Study, 'reviews'>>(studies: readon
   return studies.filter((s) => exclusionOf(s) === undefined);
 }
 
-/** One problem per unknown, excluded or unreadable citation in one guide. */
+/** One problem per unknown, excluded or unreadable citation in one guide, and per finding that does not say what it is about. */
 export function checkGuideCitations(guide: GuideSource, studies: readonly Study[]): Problem[] {
   const byId = new Map(studies.map((s) => [s.id, s]));
-  const { cited, unreadable } = extractCitedIds(guide.source);
+  const { cited, unreadable, withoutAbout } = extractCitedIds(guide.source);
   const problems: Problem[] = [];
+  for (const w of withoutAbout) {
+    problems.push({
+      file: guide.file,
+      line: w.line,
+      path: '',
+      severity: 'error',
+      message: `<${w.component}> must say which facts the finding relies on, as about={["alliance.finding", ...]}: its strength label counts only studies where those facts are confirmed`,
+    });
+  }
   for (const u of unreadable) {
     const attribute = u.component === 'Cite' ? 'id="study-id"' : 'ids={["study-id", ...]}';
     problems.push({ file: guide.file, line: u.line, path: '', severity: 'error', message: `<${u.component}> must name its studies as ${attribute} with quoted ids (found ${u.tag.replace(/\s+/g, ' ')})` });

@@ -35,18 +35,21 @@ const tagPattern = new RegExp(`<(${citingComponents.join('|')})\\b([^>]*)>`, 'g'
 const idsAttribute = /\bids\s*=\s*\{\s*\[([^\]]*)\]\s*\}/;
 const idAttribute = /\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*(?:"([^"]*)"|'([^']*)')\s*\})/;
 const quoted = /"([^"]*)"|'([^']*)'/g;
+const aboutAttribute = /\babout\s*=\s*\{\s*\[\s*["']/;
 
 /** Every study id cited by `<Evidence ids={[...]} />`, `<Point ids={[...]}>` and `<Cite id="..." />` in an MDX source, in file order. */
-export function extractCitedIds(source: string): { cited: CitedId[]; unreadable: UnreadableCitation[] } {
+export function extractCitedIds(source: string): { cited: CitedId[]; unreadable: UnreadableCitation[]; withoutAbout: UnreadableCitation[] } {
   const text = maskNonContent(source);
   const cited: CitedId[] = [];
   const unreadable: UnreadableCitation[] = [];
+  const withoutAbout: UnreadableCitation[] = [];
   for (const match of text.matchAll(tagPattern)) {
     const component = match[1] as CitingComponent;
     const attributes = match[2] ?? '';
     const line = text.slice(0, match.index).split('\n').length;
     const list = component === 'Cite' ? undefined : idsAttribute.exec(attributes);
     const single = component === 'Cite' ? idAttribute.exec(attributes) : undefined;
+    if (component !== 'Cite' && !aboutAttribute.test(attributes)) withoutAbout.push({ line, component, tag: match[0] });
     if (list) {
       const items = list[1] ?? '';
       const ids = [...items.matchAll(quoted)].map((q) => q[1] ?? q[2] ?? '');
@@ -60,7 +63,7 @@ export function extractCitedIds(source: string): { cited: CitedId[]; unreadable:
       unreadable.push({ line, component, tag: match[0] });
     }
   }
-  return { cited, unreadable };
+  return { cited, unreadable, withoutAbout };
 }
 
 /** The distinct study ids an MDX source cites, in order of first citation. */

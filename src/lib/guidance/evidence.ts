@@ -3,6 +3,7 @@ import type { Study } from '../../schemas';
 import { designLabels, formatList, modalityLabels } from '../labels';
 import { isUnverified } from '../provenance';
 import { shortCitation } from '../summary';
+import { notCountedBecause } from './strength';
 
 /** One fact and whether the record confirms it. */
 export interface Fact {
@@ -23,6 +24,10 @@ export interface EvidenceItem {
   finding: Fact;
   /** Nothing about the study could be confirmed (verification "unverified"). */
   recordUnconfirmed: boolean;
+  /** The study adds to the point's strength label (see strength.ts, rule 1). */
+  counts: boolean;
+  /** Why it does not count, e.g. "unconfirmed: alliance.measures"; empty when it counts. */
+  notCountedBecause: string[];
 }
 
 /** The study's results are unconfirmed when only its citation (or nothing) was checked. */
@@ -30,10 +35,13 @@ function resultsUnconfirmed(s: Study): boolean {
   return s.provenance.verification === 'bibliographic' || s.provenance.verification === 'unverified';
 }
 
-/** The facts an evidence list shows for one study. */
-export function describeEvidence(s: Study): EvidenceItem {
+/** The facts an evidence list shows for one study cited by a point about `about` (field paths). */
+export function describeEvidence(s: Study, about: readonly string[] = []): EvidenceItem {
   const u = (path: string) => isUnverified(s, path);
+  const reasons = notCountedBecause(s, about);
   return {
+    counts: reasons.length === 0,
+    notCountedBecause: reasons,
     id: s.id,
     citation: shortCitation(s),
     year: { text: String(s.year), unconfirmed: u('year') },

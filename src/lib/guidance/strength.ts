@@ -1,22 +1,26 @@
 // Evidence strength of a guidance point, computed from the records it cites (never typed by hand).
 //
 // The rule, in plain words (also printed on /guides/#strength from the same constants):
-// 1. A cited study *counts* only if its record was checked at least against the abstract
-//    (verification "full-text" or "abstract") and none of the facts the point relies on (`about`)
-//    is listed as unconfirmed. Other cited studies are shown but add nothing.
-// 2. Over the counted studies: how many, how many are randomized trials (design "rct", confirmed),
-//    how many participants (confirmed sample sizes only; "not reported" adds 0), and how many were
+// 1. A cited study *counts* only if it is in the evidence (some review includes it), its record
+//    was checked at least against the abstract (verification "full-text" or "abstract") and none
+//    of the facts the point relies on (`about`) is listed as unconfirmed. Other cited studies are
+//    shown, each with the reason it does not count, but add nothing.
+// 2. Over the counted studies: how many distinct samples (records of the same participants count
+//    once), how many are randomized trials (design "rct", confirmed), how many participants
+//    (confirmed sample sizes only, each sample once; "not reported" adds 0), and how many were
 //    checked against the full text.
 // 3. The label is the highest level whose every threshold is met; otherwise "very limited".
 import type { Study } from '../../schemas';
+import { deriveSamples, evidenceStatus } from '../evidence-base';
 import { isUnverified } from '../provenance';
+import { fieldName } from '../study-view';
 
 export const strengthLevels = ['very-limited', 'limited', 'moderate', 'strong'] as const;
 export type StrengthLevel = (typeof strengthLevels)[number];
 
 /** What a level requires of the counted studies. */
 export interface StrengthThreshold {
-  /** Counted studies, at least. */
+  /** Distinct samples among the counted studies, at least. */
   studies: number;
   /** Counted randomized controlled trials, at least. */
   rcts: number;
@@ -48,11 +52,13 @@ export interface StrengthTally {
   cited: number;
   /** Studies that count (rule 1). */
   counted: number;
+  /** Distinct samples among the counted studies (records of the same participants count once). */
+  samples: number;
   /** Ids of cited studies that do not count. */
   notCounted: string[];
   /** Counted randomized controlled trials. */
   rcts: number;
-  /** Participants over counted studies with a confirmed sample size. */
+  /** Participants over counted samples with a confirmed sample size, each sample once. */
   participants: number;
   /** Counted studies whose sample size is not reported or not confirmed. */
   sampleSizeUnknown: number;
@@ -73,25 +79,39 @@ export interface StrengthOptions {
   about?: readonly string[] | undefined;
 }
 
-type Cited = Pick<Study, 'id' | 'design' | 'sample_size' | 'provenance'>;
+type Cited = Pick<Study, 'id' | 'design' | 'sample_size' | 'provenance' | 'reviews'> & { same_participants_as?: Study['same_participants_as'] };
+
+/** Why a cited study does not add to a point about `about` (rule 1); empty when it counts. */
+export function notCountedBecause(study: Cited, about: readonly string[] = []): string[] {
+  const reasons: string[] = [];
+  const status = evidenceStatus(study);
+  if (status === 'pending') reasons.push('awaiting screening, so not part of the evidence');
+  if (status === 'excluded') reasons.push('excluded from the evidence');
+  const checked = study.provenance.verification === 'full-text' || study.provenance.verification === 'abstract';
+  if (!checked) reasons.push(study.provenance.verification === 'bibliographic' ? 'only its citation was checked' : 'no source for it could be read');
+  const unconfirmed = about.filter((field) => isUnverified(study, field));
+  if (unconfirmed.length > 0) reasons.push(`${unconfirmed.map(fieldName).join(', ')} not confirmed`);
+  return reasons;
+}
 
 /** True when the study adds to the strength of a point about `about` (rule 1). */
 export function counts(study: Cited, about: readonly string[] = []): boolean {
-  const checked = study.provenance.verification === 'full-text' || study.provenance.verification === 'abstract';
-  return checked && about.every((field) => !isUnverified(study, field));
+  return notCountedBecause(study, about).length === 0;
 }
 
-/** Counts what the rule looks at. Duplicate ids are counted once. */
+/** Counts what the rule looks at. Duplicate ids are counted once; records of the same participants are one sample. */
 export function tallyEvidence(studies: readonly Cited[], options: StrengthOptions = {}): StrengthTally {
   const unique = [...new Map(studies.map((s) => [s.id, s])).values()];
   const counted = unique.filter((s) => counts(s, options.about));
   const confirmedSize = (s: Cited) => s.sample_size !== null && !isUnverified(s, 'sample_size');
+  const samples = deriveSamples(counted.map((s) => ({ ...s, sample_size: confirmedSize(s) ? s.sample_size : null })));
   return {
     cited: unique.length,
     counted: counted.length,
+    samples: samples.samples.length,
     notCounted: unique.filter((s) => !counted.includes(s)).map((s) => s.id),
     rcts: counted.filter((s) => s.design === 'rct' && !isUnverified(s, 'design')).length,
-    participants: counted.reduce((sum, s) => sum + (confirmedSize(s) ? (s.sample_size ?? 0) : 0), 0),
+    participants: samples.participants,
     sampleSizeUnknown: counted.filter((s) => !confirmedSize(s)).length,
     fullText: counted.filter((s) => s.provenance.verification === 'full-text').length,
   };
@@ -100,7 +120,7 @@ export function tallyEvidence(studies: readonly Cited[], options: StrengthOption
 /** True when the tally meets every threshold of a level. */
 export function meets(t: StrengthTally, threshold: StrengthThreshold): boolean {
   return (
-    t.counted >= threshold.studies &&
+    t.samples >= threshold.studies &&
     t.rcts >= threshold.rcts &&
     t.participants >= threshold.participants &&
     t.fullText >= threshold.fullText &&
@@ -113,11 +133,12 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n === 0 ? 'no' :
 /** The tally as one plain sentence. */
 export function formatBasis(t: StrengthTally): string {
   const count = t.counted === t.cited ? `${plural(t.cited, 'cited study', 'cited studies')}` : `${t.counted} of ${plural(t.cited, 'cited study', 'cited studies')} count`;
+  const sampleNote = t.samples < t.counted ? ` (${t.samples} distinct ${t.samples === 1 ? 'sample' : 'samples'}: some report the same participants)` : '';
   const unknown = t.sampleSizeUnknown > 0 ? ` (sample size not confirmed in ${t.sampleSizeUnknown})` : '';
   const fullText = t.fullText === 0 ? 'none checked against the full text' : `${t.fullText} checked against the full text`;
   if (t.counted === 0) return `${count}: none is confirmed well enough to support this point.`;
   const people = t.participants === 0 ? 'no confirmed sample size' : `${plural(t.participants, 'participant')}${unknown}`;
-  return `${count}: ${plural(t.rcts, 'randomized trial')}, ${people}; ${fullText}.`;
+  return `${count}${sampleNote}: ${plural(t.rcts, 'randomized trial')}, ${people}; ${fullText}.`;
 }
 
 /** The evidence strength of a point citing `studies`. */
@@ -130,7 +151,7 @@ export function deriveStrength(studies: readonly Cited[], options: StrengthOptio
 /** The rule in plain sentences, one per level, strongest first, built from `strengthRule`. */
 export function describeStrengthRule(): { level: StrengthLevel; label: string; requires: string }[] {
   const describe = (t: StrengthThreshold): string => {
-    const parts = [`at least ${plural(t.studies, 'study', 'studies')} that count`];
+    const parts = [`at least ${plural(t.studies, 'study', 'studies')} that count (each sample once)`];
     if (t.rcts > 0) parts.push(`${plural(t.rcts, 'randomized controlled trial')} among them`);
     parts.push(`at least ${t.participants} participants in total`);
     if (t.everyCitedFullText) parts.push('every cited study checked against the full text');

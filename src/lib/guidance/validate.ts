@@ -3,7 +3,7 @@ import type { Guide, Study } from '../../schemas';
 import type { Problem } from '../validation/problem';
 import { checkGuideCitations, type GuideSource } from './check';
 import { citedStudyIds } from './cited-ids';
-import { checkGuideStaleness } from './staleness';
+import { checkGuideStaleness, type GitChanges } from './staleness';
 
 /** The 1-based line of a top-level frontmatter field, e.g. `reviewed`. */
 export function frontmatterLine(source: string, field: string): number | undefined {
@@ -11,14 +11,14 @@ export function frontmatterLine(source: string, field: string): number | undefin
   return index >= 0 ? index + 1 : undefined;
 }
 
-/** Problems in the guides: errors for unknown, excluded or unreadable citations; a warning when cited records changed after `reviewed`. */
-export function checkGuides(guides: readonly (GuideSource & { data: Guide })[], studies: readonly Study[]): Problem[] {
+/** Problems in the guides: errors for unknown, excluded or unreadable citations; a warning when cited records changed after `reviewed` (by their date or in git). */
+export function checkGuides(guides: readonly (GuideSource & { data: Guide })[], studies: readonly Study[], git: GitChanges = new Map()): Problem[] {
   const byId = new Map(studies.map((s) => [s.id, s]));
   return guides.flatMap((guide) => {
     const cited = citedStudyIds(guide.source).flatMap((id) => byId.get(id) ?? []);
     return [
       ...checkGuideCitations(guide, studies),
-      ...checkGuideStaleness({ file: guide.file, reviewed: guide.data.reviewed, line: frontmatterLine(guide.source, 'reviewed') }, cited),
+      ...checkGuideStaleness({ file: guide.file, reviewed: guide.data.reviewed, line: frontmatterLine(guide.source, 'reviewed') }, cited, git),
     ];
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildEvidenceMap } from '../../../src/lib/charts/evidence-map';
-import { EMPTY_FILL, contrastRatio } from '../../../src/lib/charts/palette';
+import { EMPTY_FILL, contrastRatio, noFindingRamp } from '../../../src/lib/charts/palette';
 import { makeStudy, roundDeep, syntheticStudies } from './helpers';
 
 const href = (m: string, f: string) => `/studies/?modality=${m}&finding=${f}`;
@@ -28,26 +28,33 @@ describe('buildEvidenceMap', () => {
     expect(spec.description).toMatch(/1 study used several modalities and is counted in each of their rows/);
   });
 
+  test('draws "not compared" and "not reported" in grey, apart from the findings', () => {
+    expect(cell('email', 'not-compared')).toMatchObject({ isFinding: false, fill: noFindingRamp[0] });
+    expect(cell('email', 'equivalent')?.isFinding).toBe(true);
+    expect(spec.columns.filter((c) => !c.isFinding).map((c) => c.label)).toEqual(['Not compared', 'Not reported']);
+    expect(spec.description).toMatch(/1 study has no finding to show: not compared, or not reported in the sources read \(grey columns\)\./);
+  });
+
   test('links a filled cell through the caller-supplied function', () => {
     expect(cell('email', 'equivalent')?.href).toBe('/studies/?modality=email&finding=equivalent');
   });
 
   test('keeps empty cells in the grid, blank and without a link, and as 0 in the table', () => {
-    expect(spec.cells).toHaveLength(6 * 5);
+    expect(spec.cells).toHaveLength(6 * 6);
     expect(cell('telephone', 'mixed')).toMatchObject({ count: 0, label: '', href: null, fill: EMPTY_FILL, studyIds: [] });
     const telephone = spec.table.rows.find((r) => r[0] === 'Telephone');
-    expect(telephone).toEqual(['Telephone', 0, 0, 0, 0, 0, 0]);
+    expect(telephone).toEqual(['Telephone', 0, 0, 0, 0, 0, 0, 0]);
   });
 
   test('tables every modality with one column per finding and the number of studies', () => {
-    expect(spec.table.columns).toEqual(['Modality', 'Higher in e-therapy', 'Equivalent', 'Lower in e-therapy', 'Mixed', 'Not compared', 'Studies']);
-    expect(spec.table.rows.find((r) => r[0] === 'Email')).toEqual(['Email', 0, 2, 0, 0, 1, 3]);
+    expect(spec.table.columns).toEqual(['Modality', 'Higher in e-therapy', 'Equivalent', 'Lower in e-therapy', 'Mixed', 'Not compared', 'Not reported', 'Studies']);
+    expect(spec.table.rows.find((r) => r[0] === 'Email')).toEqual(['Email', 0, 2, 0, 0, 1, 0, 3]);
   });
 
   test('describes the grid in sentences', () => {
     expect(spec.title).toBe('Alliance compared with face-to-face therapy, by modality');
-    expect(spec.description).toMatch(/^A grid of 6 delivery modalities by 5 findings .* counting 4 studies\./);
-    expect(spec.description).toMatch(/The fullest cell is Email, equivalent, with 2 studies\./);
+    expect(spec.description).toMatch(/^A grid of 6 delivery modalities by 6 findings .* counting 4 studies\./);
+    expect(spec.description).toMatch(/The fullest cell with a finding is Email, equivalent, with 2 studies\./);
   });
 
   test('prints every count with at least 4.5:1 contrast on its cell', () => {

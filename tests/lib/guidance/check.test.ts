@@ -14,11 +14,11 @@ const check = (body: string) => checkGuideCitations({ file, source: `---\ntitle:
 
 describe('checkGuideCitations', () => {
   test('accepts citations of studies in the evidence', () => {
-    expect(check('<Cite id="cook-2002" /> <Evidence ids={["pending-2011", "both-2009"]} />')).toEqual([]);
+    expect(check('<Cite id="cook-2002" /> <Evidence ids={["pending-2011", "both-2009"]} about={["alliance.finding"]} />')).toEqual([]);
   });
 
   test('rejects an unknown id, naming the file, the line and the id, with a suggestion', () => {
-    expect(check('\n<Evidence ids={["cook-2020"]} />')).toEqual([
+    expect(check('\n<Evidence ids={["cook-2020"]} about={["alliance.finding"]} />')).toEqual([
       { file, line: 5, path: '', severity: 'error', message: '<Evidence> cites study "cook-2020", which is not a study record. Did you mean "cook-2002"?' },
     ]);
   });
@@ -28,13 +28,13 @@ describe('checkGuideCitations', () => {
   });
 
   test('rejects a study the review excluded, giving the review and the reason', () => {
-    expect(check('<Point ids={["gone-2005"]}>x</Point>')).toEqual([
+    expect(check('<Point ids={["gone-2005"]} about={["alliance.finding"]}>x</Point>')).toEqual([
       expect.objectContaining({ file, line: 4, severity: 'error', message: '<Point> cites study "gone-2005", which is excluded by review "test-review" (reason: wrong-population): guidance may only cite studies in the evidence' }),
     ]);
   });
 
   test('rejects a citation it cannot read', () => {
-    expect(check('<Evidence ids={someIds} />')).toEqual([expect.objectContaining({ line: 4, severity: 'error', message: expect.stringContaining('must name its studies as ids={["study-id", ...]}') })]);
+    expect(check('<Evidence ids={someIds} about={["alliance.finding"]} />')).toEqual([expect.objectContaining({ line: 4, severity: 'error', message: expect.stringContaining('must name its studies as ids={["study-id", ...]}') })]);
   });
 });
 
@@ -58,5 +58,14 @@ describe('citationError', () => {
     const error = citationError(check('<Cite id="nobody-1999" />\n<Cite id="gone-2005" />'));
     expect(error.message).toMatch(/^Guidance cites studies it may not:\ncontent\/guides\/a-guide\.mdx:4: <Cite> cites study "nobody-1999"/);
     expect(error.message).toContain('content/guides/a-guide.mdx:5: <Cite> cites study "gone-2005"');
+  });
+
+  test.each([
+    ['<Point ids={["cook-2002"]}>x</Point>', 'Point'],
+    ['<Evidence ids={["cook-2002"]} />', 'Evidence'],
+  ])('rejects a finding that does not say which facts it relies on: %s', (source, component) => {
+    expect(check(source)).toEqual([
+      expect.objectContaining({ file, line: 4, severity: 'error', message: expect.stringContaining(`<${component}> must say which facts the finding relies on, as about={[`) }),
+    ]);
   });
 });

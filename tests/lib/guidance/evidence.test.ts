@@ -15,6 +15,8 @@ describe('describeEvidence', () => {
       n: { text: 'N = 40', unconfirmed: false },
       finding: { text: 'Higher online.', unconfirmed: false },
       recordUnconfirmed: false,
+      counts: true,
+      notCountedBecause: [],
     });
   });
 

@@ -1,6 +1,6 @@
 // The evidence-strength rule: computed from the cited records, never typed by hand.
 import { describe, expect, test } from 'vitest';
-import { ceilingWithoutFullText, deriveStrength, describeStrengthRule, formatBasis, strengthRule, tallyEvidence } from '../../../src/lib/guidance/strength';
+import { ceilingWithoutFullText, counts, deriveStrength, describeStrengthRule, formatBasis, notCountedBecause, strengthRule, tallyEvidence } from '../../../src/lib/guidance/strength';
 import type { StudyInput } from '../../../src/schemas';
 import { makeStudy } from '../../helpers/factories';
 
@@ -75,7 +75,7 @@ describe('the documented rule', () => {
     const rule = describeStrengthRule();
     expect(rule.map((r) => r.label)).toEqual(['Strong', 'Moderate', 'Limited', 'Very limited']);
     expect(rule[1]!.requires).toBe(
-      `at least ${strengthRule.moderate.studies} studies that count, 1 randomized controlled trial among them, at least ${strengthRule.moderate.participants} participants in total and at least ${strengthRule.moderate.fullText} checked against the full text.`,
+      `at least ${strengthRule.moderate.studies} studies that count (each sample once), 1 randomized controlled trial among them, at least ${strengthRule.moderate.participants} participants in total and at least ${strengthRule.moderate.fullText} checked against the full text.`,
     );
     expect(rule[0]!.requires).toContain('every cited study checked against the full text');
   });
@@ -94,5 +94,37 @@ describe('the documented rule', () => {
     expect(ceilingWithoutFullText()).toBe('limited');
     const huge = [...times(10, { design: 'rct', n: 1000 })];
     expect(deriveStrength(huge).level).toBe('limited');
+  });
+});
+
+describe('what counts towards a label (issue 9)', () => {
+  test('never counts a record awaiting screening or excluded, however well checked', () => {
+    const pending = makeStudy({ id: 'p-1', sample_size: 500, reviews: [{ review: 'test-review', decision: 'pending' }] });
+    const excluded = makeStudy({ id: 'x-1', sample_size: 500, reviews: [{ review: 'test-review', decision: 'excluded', reason: 'wrong-population' }] });
+    expect(deriveStrength([study({ n: 40 }), pending, excluded])).toMatchObject({ level: 'very-limited', counted: 1, notCounted: ['p-1', 'x-1'] });
+  });
+
+  test('says why each study does not count', () => {
+    const pending = makeStudy({ reviews: [{ review: 'test-review', decision: 'pending' }], provenance: { verification: 'bibliographic', unverified_fields: ['alliance.measures'], sources: [], added: '2026-01-01', updated: '2026-01-01' } });
+    expect(notCountedBecause(pending, ['alliance.measures', 'alliance.finding'])).toEqual([
+      'awaiting screening, so not part of the evidence',
+      'only its citation was checked',
+      'alliance instrument and rater not confirmed',
+    ]);
+    expect(notCountedBecause(study(), ['alliance.finding'])).toEqual([]);
+  });
+
+  test('treats one study the same way in two findings that name the same facts', () => {
+    const s = study({ unverified: ['alliance.measures'] });
+    expect([counts(s, ['alliance.measures']), counts(s, ['alliance.finding', 'alliance.measures'])]).toEqual([false, false]);
+  });
+
+  test('counts two records of the same participants as one sample, once in the participants', () => {
+    const a = makeStudy({ id: 'a-1', sample_size: 48, same_participants_as: [{ study: 'b-1', overlap: 'same', note: 'n' }] });
+    const b = makeStudy({ id: 'b-1', sample_size: 96, same_participants_as: [{ study: 'a-1', overlap: 'same', note: 'n' }] });
+    const t = tallyEvidence([a, b]);
+    expect(t).toMatchObject({ counted: 2, samples: 1, participants: 96 });
+    expect(deriveStrength([a, b]).level).toBe('very-limited');
+    expect(formatBasis(t)).toContain('(1 distinct sample: some report the same participants)');
   });
 });

@@ -35,3 +35,19 @@ describe('open-data exports', () => {
     expect(formatApa(toCsl('doe-2010', study))).toBe('Doe, J., & Roe, R. (2010). Alliance, “online”: a study in two lines. Journal of Tests, 5(2), 95–105. https://doi.org/10.1000/test.2010');
   });
 });
+
+describe('an author list known to be incomplete', () => {
+  const study = makeStudy({ authors: ['Bouchard, S.'], authors_incomplete: true, doi: undefined });
+
+  test('reads "et al." in APA, never as a one-author paper', () => {
+    expect(formatApa(toCsl(study.id, study))).toMatch(/^Bouchard, S\., et al\. \(2010\)\. /);
+  });
+
+  test('ends with BibTeX\'s "and others"', () => {
+    expect(studiesToBibtex([study])).toContain('author = {Bouchard, S. and others},');
+  });
+
+  test('a complete list is left as it is', () => {
+    expect(formatApa(toCsl(study.id, { ...study, authors_incomplete: undefined }))).toMatch(/^Bouchard, S\. \(2010\)\. /);
+  });
+});
