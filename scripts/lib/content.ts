@@ -14,6 +14,8 @@ import { deriveFlow, studyIndex } from '../../src/lib/prisma/derive';
 import { loadTracking } from './tracking';
 import type { Problem } from '../../src/lib/validation/problem';
 import { checkGuides } from '../../src/lib/guidance/validate';
+import { checkUpdatedDates, unbumpedChanges } from '../../src/lib/guidance/staleness';
+import { studyChanges } from '../../src/loaders/git-history';
 
 export interface Content {
   studies: Loaded<Study>[];
@@ -146,7 +148,13 @@ export function loadContent(contentDir: string, root = process.cwd()): Content {
 
   // Guidance pages: cited study ids resolve (errors); cited records changed after `reviewed` (warnings).
   const guideSources = guides.map((g) => ({ ...g, source: fs.readFileSync(path.resolve(root, g.file), 'utf8') }));
-  problems.push(...checkGuides(guideSources, studies.map((s) => s.data)));
+  const changes = studyChanges(contentDir);
+  const git = unbumpedChanges(changes);
+  problems.push(...checkGuides(guideSources, studies.map((s) => s.data), git));
+  for (const problem of checkUpdatedDates(studies, changes)) {
+    const line = lineOf(fs.readFileSync(path.resolve(root, problem.file), 'utf8'), parsePath(problem.path));
+    problems.push(line ? { ...problem, line } : problem);
+  }
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return { studies, reviews, guides, problems, filesRead };

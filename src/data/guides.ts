@@ -5,9 +5,13 @@ import { getCollection, render, type CollectionEntry } from 'astro:content';
 import type { Guide, Study } from '../schemas';
 import { checkGuideCitations, citationError } from '../lib/guidance/check';
 import { citedStudyIds, extractCitedIds } from '../lib/guidance/cited-ids';
-import { deriveStaleness, type ChangedRecord } from '../lib/guidance/staleness';
+import { deriveStaleness, unbumpedChanges, type ChangedRecord } from '../lib/guidance/staleness';
 import { getStudies, getStudy } from './studies';
+import { getReviews } from './reviews';
+import { deriveCoverage, isEvidence, type Coverage } from '../lib/evidence-base';
 import { once } from './memo';
+import { contentDir } from './content-dir';
+import { studyChanges } from '../loaders/git-history';
 
 /** A guide with what the pages need about it. */
 export interface GuideRecord {
@@ -18,10 +22,14 @@ export interface GuideRecord {
   data: Guide;
   /** Distinct study ids the guide cites, in order of first citation. */
   cited: string[];
-  /** Cited records updated after the guide's `reviewed` date. */
+  /** Cited records changed after the guide's `reviewed` date (by `provenance.updated` or in git). */
   changed: ChangedRecord[];
   /** The guide states findings (it uses <Point> or <Evidence>), not only definitions or citations. */
   hasFindings: boolean;
+  /** How many of the cited studies are in the evidence (some review includes them). */
+  citedEvidence: number;
+  /** The period each review behind the cited studies covers. */
+  coverage: Coverage[];
   entry: CollectionEntry<'guides'>;
 }
 
@@ -35,15 +43,18 @@ const fileOf = (entry: CollectionEntry<'guides'>) => entry.filePath ?? `guides/$
 
 /** Every guide, by `order` then slug (loaded once per build). Does not check citations: see getCheckedGuides. */
 export const getGuides: () => Promise<GuideRecord[]> = once(async () => {
-  const [entries, studies] = await Promise.all([getCollection('guides'), getStudies()]);
+  const [entries, studies, reviews] = await Promise.all([getCollection('guides'), getStudies(), getReviews()]);
   const byId = new Map(studies.map((s) => [s.id, s]));
+  const git = unbumpedChanges(studyChanges(contentDir()));
   return entries
     .map((entry) => {
       const source = sourceOf(entry);
       const cited = citedStudyIds(source);
-      const { changed } = deriveStaleness(entry.data.reviewed, cited.flatMap((id) => byId.get(id) ?? []));
+      const { changed } = deriveStaleness(entry.data.reviewed, cited.flatMap((id) => byId.get(id) ?? []), git);
       const hasFindings = extractCitedIds(source).cited.some((c) => c.component !== 'Cite');
-      return { slug: entry.id, file: fileOf(entry), data: entry.data, cited, changed, hasFindings, entry };
+      const coverage = deriveCoverage(reviews, cited.flatMap((id) => byId.get(id) ?? []));
+      const citedEvidence = cited.filter((id) => byId.has(id) && isEvidence(byId.get(id)!)).length;
+      return { slug: entry.id, file: fileOf(entry), data: entry.data, cited, citedEvidence, changed, hasFindings, coverage, entry };
     })
     .sort((a, b) => a.data.order - b.data.order || a.slug.localeCompare(b.slug));
 });
