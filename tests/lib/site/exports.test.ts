@@ -23,6 +23,13 @@ describe('open-data exports', () => {
     expect(lines[1]).toContain('"Alliance, ""online"": a study\nin two lines"');
   });
 
+  test('labels each row with whether the record is evidence, so a pending record is never read as a finding', () => {
+    const pending = makeStudy({ id: 'p-2020', doi: '10.1000/p', reviews: [{ review: 'test-review', decision: 'pending' }] });
+    const rows = studiesToCsv([study, pending]).split('\r\n').filter(Boolean);
+    const column = studyCsvColumns.indexOf('evidence_status');
+    expect(rows.slice(1).map((r) => r.split(',').at(column - studyCsvColumns.length))).toEqual(['included', 'pending']);
+  });
+
   test('writes one BibTeX entry and one RIS record per study, with one line per RIS field', () => {
     expect(studiesToBibtex([study]).match(/^@article\{/gm)).toHaveLength(1);
     const ris = studiesToRis([study]);
