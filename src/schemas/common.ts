@@ -46,27 +46,16 @@ export const count = z.number().int('must be a whole number').nonnegative('must 
 
 /** Fields that identify a publication: used for a study's primary report, its further reports and a review's own citation. */
 export const citationFields = {
-  /** Title of the report. */
   title: text.describe('Title of the report.'),
-  /** Year of publication. */
   year: year.describe('Year of publication.'),
-  /** Journal (or venue) name. */
   journal: text.describe('Journal (or venue) name.'),
-  /** Authors in publication order, each "Family, Given". */
   authors: z.array(author).min(1, 'must list at least one author').describe('Authors in publication order, each "Family, Given".'),
-  /** `true` when the list names only the first author(s) and the rest are not known: citations then end it with "et al.". */
   authors_incomplete: z.literal(true, { errorMap: () => ({ message: 'must be true, or left out when the author list is complete' }) }).optional().describe('`true` when the list names only the first author(s) and the rest are not known: citations then end it with "et al.".'),
-  /** Journal volume. */
   volume: text.optional().describe('Journal volume.'),
-  /** Journal issue. */
   issue: text.optional().describe('Journal issue.'),
-  /** Page range, e.g. "95-105", or an article number such as "e31". */
   pages: text.optional().describe('Page range, e.g. "95-105", or an article number such as "e31".'),
-  /** Bare DOI, e.g. "10.2196/jmir.2084" (no https://doi.org/ prefix). */
   doi: doi.optional().describe('Bare DOI, e.g. "10.2196/jmir.2084" (no https://doi.org/ prefix).'),
-  /** PubMed ID, digits only. */
   pmid: pmid.optional().describe('PubMed ID, digits only, e.g. "22858538".'),
-  /** PubMed Central ID. */
   pmcid: pmcid.optional().describe('PubMed Central ID, e.g. "PMC3411180".'),
 };
 
@@ -76,14 +65,12 @@ export const reportSchema = z.object(citationFields).strict();
 /** A place a fact came from. */
 export const sourceSchema = z
   .object({
-    /** Web address of the source. */
     url: z
       .string()
       .url('must be a full web address starting with https://')
       // Only web addresses: a `javascript:` or `data:` link would run or inject on the page that shows it.
       .refine((u) => /^https?:\/\//i.test(u), 'must be a web address starting with https:// or http://')
       .describe('Web address of the source.'),
-    /** What was taken from it. */
     note: text.optional().describe('What was taken from it.'),
   })
   .strict();

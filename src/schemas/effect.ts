@@ -5,31 +5,23 @@ import { count, text } from './common';
 /** One arm's summary statistics. */
 export const armSchema = z
   .object({
-    /** Arm mean on the alliance scale. */
     mean: z.number().describe('Arm mean on the alliance scale.'),
-    /** Standard deviation in the same units. */
     sd: z.number().positive('must be greater than 0').describe('Standard deviation in the same units.'),
-    /** Participants in the arm. */
     n: count.min(1, 'must be at least 1').describe('Participants in the arm.'),
   })
   .strict();
 
 const common = {
-  /** What was measured, in a few words, e.g. "WAI-S at session 4 vs residual gain in PTSD symptoms". */
   label: text.describe('What was measured, in a few words, e.g. "WAI-S at session 4 vs residual gain in PTSD symptoms".'),
-  /** Where in the report the number stands, e.g. "Table 2". */
   location: text.optional().describe('Where in the report the number stands, e.g. "Table 2".'),
 };
 
 /** A correlation between alliance and another variable (usually outcome). */
 export const correlationEffect = z
   .object({
-    /** The shape of the result: `correlation` (r, n), `smd` (smd, ci_low, ci_high) or `group-means` (etherapy and comparison arms). */
     kind: z.literal('correlation').describe('The shape of the result: `correlation` (r, n), `smd` (smd, ci_low, ci_high) or `group-means` (etherapy and comparison arms).'),
     ...common,
-    /** Pearson correlation coefficient, -1 to 1. */
     r: z.number().min(-1, 'must be between -1 and 1').max(1, 'must be between -1 and 1').describe('Pearson correlation coefficient, -1 to 1.'),
-    /** Participants the correlation is based on. */
     n: count.min(4, 'must be at least 4 for a correlation to be pooled').describe('Participants the correlation is based on.'),
   })
   .strict();
@@ -37,14 +29,10 @@ export const correlationEffect = z
 /** A standardized mean difference (e-therapy minus comparison) with its 95% confidence interval. */
 export const smdEffect = z
   .object({
-    /** The shape of the result: `correlation` (r, n), `smd` (smd, ci_low, ci_high) or `group-means` (etherapy and comparison arms). */
     kind: z.literal('smd').describe('The shape of the result: `correlation` (r, n), `smd` (smd, ci_low, ci_high) or `group-means` (etherapy and comparison arms).'),
     ...common,
-    /** Standardized mean difference (Cohen's d or Hedges' g). Positive: alliance higher in e-therapy. */
     smd: z.number().describe('Standardized mean difference (Cohen\'s d or Hedges\' g). Positive: alliance higher in e-therapy.'),
-    /** Lower bound of the 95% confidence interval. */
     ci_low: z.number().describe('Lower bound of the 95% confidence interval.'),
-    /** Upper bound of the 95% confidence interval. */
     ci_high: z.number().describe('Upper bound of the 95% confidence interval.'),
   })
   .strict()
@@ -57,12 +45,9 @@ export const smdEffect = z
 /** Alliance means per arm: e-therapy and its comparison. */
 export const groupMeansEffect = z
   .object({
-    /** The shape of the result: `correlation` (r, n), `smd` (smd, ci_low, ci_high) or `group-means` (etherapy and comparison arms). */
     kind: z.literal('group-means').describe('The shape of the result: `correlation` (r, n), `smd` (smd, ci_low, ci_high) or `group-means` (etherapy and comparison arms).'),
     ...common,
-    /** The e-therapy arm. */
     etherapy: armSchema.describe('The e-therapy arm.'),
-    /** The comparison arm (usually face-to-face). */
     comparison: armSchema.describe('The comparison arm (usually face-to-face).'),
   })
   .strict();

@@ -6,15 +6,10 @@ import { flowSchema } from './flow';
 /** One bibliographic search. */
 export const searchSchema = z
   .object({
-    /** Database or register searched, e.g. "PubMed". */
     source: text.describe('Database or register searched, e.g. "PubMed".'),
-    /** Interface used, e.g. "Ovid"; null = not reported. */
     platform: text.nullable().default(null).describe('Interface used, e.g. "Ovid"; null = not reported.'),
-    /** When the search was run (free text such as "August 2011", or a date); null = not reported. */
     date: z.union([isoDate, text]).nullable().default(null).describe('When the search was run (free text such as "August 2011", or a date); null = not reported.'),
-    /** The search string; null = not reported. */
     query: text.nullable().default(null).describe('The search string; null = not reported.'),
-    /** Records the search returned; null = not reported. */
     records: count.nullable().default(null).describe('Records the search returned; null = not reported.'),
   })
   .strict();
@@ -22,9 +17,7 @@ export const searchSchema = z
 /** A reason for excluding a report at full text. */
 export const exclusionReasonSchema = z
   .object({
-    /** kebab-case id, used in study records and screening logs. */
     id: kebabId.describe('kebab-case id, used in study records and screening logs.'),
-    /** Label shown in the flow diagram. */
     label: text.describe('Label shown in the flow diagram.'),
   })
   .strict();
@@ -32,38 +25,26 @@ export const exclusionReasonSchema = z
 /** One earlier version of a living review. */
 export const reviewChangeSchema = z
   .object({
-    /** Version label, e.g. "1" or "2024-01". */
     version: text.describe('Version label, e.g. "1" or "2024-01".'),
-    /** When that version was published. */
     date: isoDate.describe('When that version was published.'),
-    /** What changed, in a sentence or two. */
     summary: text.describe('What changed, in a sentence or two.'),
-    /** The flow as that version reported it. */
     flow: flowSchema.optional().describe('The flow as that version reported it.'),
   })
   .strict();
 
 export const reviewSchema = z
   .object({
-    /** kebab-case id, equal to the file name. */
     id: kebabId.describe('kebab-case id, equal to the file name.'),
-    /** Short title used on the site. */
     title: text.describe('Short title used on the site.'),
-    /** The published review. */
     citation: z.object(citationFields).strict().describe('The published review.'),
-    /** The review question. */
     question: text.describe('The review question.'),
-    /** Eligibility criteria. */
     eligibility: z
       .object({
-        /** Inclusion criteria, one per entry. */
         include: z.array(text).default([]).describe('Inclusion criteria, one per entry.'),
-        /** Exclusion criteria, one per entry. */
         exclude: z.array(text).default([]).describe('Exclusion criteria, one per entry.'),
       })
       .strict()
       .describe('Eligibility criteria.'),
-    /** When the last search ended, `YYYY-MM` or `YYYY-MM-DD`: the review covers studies found by searches up to then. */
     searched_to: z
       .preprocess(
         (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
@@ -71,19 +52,12 @@ export const reviewSchema = z
       )
       .optional()
       .describe('When the last search ended, `YYYY-MM` or `YYYY-MM-DD`: the review covers studies found by searches up to then.'),
-    /** One entry per source searched. */
     searches: z.array(searchSchema).default([]).describe('One entry per source searched.'),
-    /** Reasons used to exclude reports at full text. */
     exclusion_reasons: z.array(exclusionReasonSchema).default([]).describe('Reasons used to exclude reports at full text.'),
-    /** Current version of a living review. */
     version: text.optional().describe('Current version of a living review.'),
-    /** Earlier versions, oldest first. */
     changes: z.array(reviewChangeSchema).default([]).describe('Earlier versions, oldest first.'),
-    /** Counts as the review reports them. */
     flow: flowSchema.describe('Counts as the review reports them.'),
-    /** Notes on what is known and unknown about the review. */
     notes: z.array(text).default([]).describe('Notes on what is known and unknown about the review.'),
-    /** Where the facts about the review came from. */
     sources: z.array(sourceSchema).default([]).describe('Where the facts about the review came from.'),
   })
   .strict()
