@@ -12,6 +12,8 @@ import {
   fixedEffect,
   hedgesG,
   hedgesJ,
+  hedgesJApproximate,
+  logGamma,
   poolEffects,
   randomEffectsDL,
   smdFromCi,
@@ -85,6 +87,27 @@ const NORMAND: [string, number, number, number, number, number, number, number, 
   ['Uppsala', 60, 30, 27, 52, 23, 20, 0.2896, 0.0363],
 ];
 
+// Hedges' g with the exact correction, computed with metafor 3.8-1 (Debian r-cran-metafor) by
+//   escalc(measure = "SMD", m1i, sd1i, n1i, m2i, sd2i, n2i, data = dat.normand1999)
+// and, for very small samples where the exact and approximate corrections differ most, the same call on
+//   data.frame(n1 = c(3, 4, 5, 8), m1 = c(10, 12, 20, 5.5), sd1 = c(2, 3, 4, 1.2), n2 = c(3, 5, 4, 9), m2 = c(8, 9, 23, 4.8), sd2 = c(2.5, 2, 5, 1.1)),
+// printed with sprintf("%.15f").
+const METAFOR_SMD: [string, number, number, number, number, number, number, number, number][] = [
+  ['Edinburgh', 155, 55, 47, 156, 75, 64, -0.355169640940107, 0.01306467554153],
+  ['Orpington-Mild', 31, 27, 7, 32, 29, 4, -0.347940022739099, 0.064468876098857],
+  ['Orpington-Moderate', 75, 64, 17, 71, 119, 29, -2.31756916016373, 0.045812110280183],
+  ['Orpington-Severe', 18, 66, 20, 18, 137, 48, -1.887982252936847, 0.160617735936173],
+  ['Montreal-Home', 8, 14, 8, 13, 18, 11, -0.383964141169701, 0.205433278392224],
+  ['Montreal-Transfer', 57, 19, 7, 52, 18, 4, 0.172148669069591, 0.036910570000362],
+  ['Newcastle', 34, 52, 45, 33, 41, 34, 0.272052073852932, 0.060267125836433],
+  ['Umea', 110, 21, 16, 183, 31, 27, -0.424596271894261, 0.014863038419333],
+  ['Uppsala', 60, 30, 27, 52, 23, 20, 0.289556230080755, 0.036271734158055],
+  ['3 v 3', 3, 10, 2, 3, 8, 2.5, 0.704892877448153, 0.708072830723095],
+  ['4 v 5', 4, 12, 3, 5, 9, 2, 1.075098454415188, 0.514213149260329],
+  ['5 v 4', 5, 20, 4, 4, 23, 5, -0.597964036883856, 0.469864499411469],
+  ['8 v 9', 8, 5.5, 1.2, 9, 4.8, 1.1, 0.578788487293308, 0.245963937964737],
+];
+
 // --- Effect sizes -----------------------------------------------------------------------------------------------
 
 describe('Fisher z for correlations', () => {
@@ -110,8 +133,21 @@ describe("Hedges' g from group means", () => {
     [5, 0.8421053],
     [10, 0.9230769],
     [17, 0.9552239],
-  ])('uses the small-sample correction J(%i) = %f (reproducer::calculateSmallSampleSizeAdjustment, approximate)', (df, j) => {
-    expect(round(hedgesJ(df), 7)).toBe(j);
+  ])('the approximate correction J(%i) = %f (reproducer::calculateSmallSampleSizeAdjustment, approximate)', (df, j) => {
+    expect(round(hedgesJApproximate(df), 7)).toBe(j);
+  });
+
+  test.each(METAFOR_SMD)("%s: g and its variance agree with metafor 3.8-1 escalc(measure = 'SMD') to 1e-6", (_name, n1, m1, sd1, n2, m2, sd2, g, v) => {
+    const est = hedgesG({ mean: m1, sd: sd1, n: n1 }, { mean: m2, sd: sd2, n: n2 });
+    expect(Math.abs(est.yi - g)).toBeLessThan(1e-6);
+    expect(Math.abs(est.vi - v)).toBeLessThan(1e-6);
+  });
+
+  test('the exact correction matches the gamma-function form at known values: J(2) = 1/√π, J(10) = 0.922745608053 (R: gamma(5) / (sqrt(5) * gamma(4.5)), and metafor:::.cmicalc(10))', () => {
+    // J(2) = Γ(1) / (1 · Γ(1/2)) = 1/√π.
+    expect(hedgesJ(2)).toBeCloseTo(1 / Math.sqrt(Math.PI), 12);
+    expect(hedgesJ(10)).toBeCloseTo(0.922745608053, 11);
+    expect(logGamma(5)).toBeCloseTo(Math.log(24), 12);
   });
 
   test.each(NORMAND)('matches metafor escalc("SMD") for dat.normand1999 %s', (_name, n1, m1, sd1, n2, m2, sd2, g, v) => {
