@@ -11,12 +11,12 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { writeSyntheticContent } from './lib/synthetic';
 import { seededRandom } from '../src/lib/random';
-import { loadContent } from './lib/content';
+import { loadContent } from '../src/loaders/content';
 import { deriveFlow } from '../src/lib/prisma/derive';
 import { parseScreeningCsv, SCREENING_HEADER } from '../src/lib/prisma/screening';
 import type { BibRecord } from '../src/lib/bibliography';
-import { serveStatic } from '../tests/helpers/serve';
-import { buildEnv, tempDir, withBuildLock } from '../tests/helpers/build';
+import { serveStatic } from './lib/serve';
+import { buildEnv, tempDir, withBuildLock } from './lib/build';
 
 const { values } = parseArgs({ options: { studies: { type: 'string', default: '10000' }, votes: { type: 'string', default: '50000' }, 'skip-site': { type: 'boolean', default: false } } });
 const studyCount = Number(values.studies);

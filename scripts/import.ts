@@ -13,8 +13,9 @@ import { formatImportSummary, type WriteOutcome } from '../src/lib/import/summar
 import { studyToYaml } from '../src/lib/import/yaml';
 import { formatProblem } from '../src/lib/validation/problem';
 import { reviewSchema } from '../src/schemas';
-import { checkRecord } from './lib/content';
-import { newStudyChecker, contentDirectory, displayPath, readKnownStudies, reviewIds, takenIds, today, writeNewFile } from './lib/import';
+import { checkRecord } from '../src/loaders/content';
+import { contentDir as contentDirectory } from '../src/loaders/content-dir';
+import { newStudyChecker, displayPath, readKnownStudies, reviewIds, takenIds, today, writeNewFile } from './lib/import';
 
 const usage = `Usage: npm run import -- <file>... [--review <id>] [--out <dir>] [--dry-run]
 

@@ -13,7 +13,8 @@ import { describeDuplicate } from '../src/lib/import/summary';
 import { studyToYaml } from '../src/lib/import/yaml';
 import { formatProblem } from '../src/lib/validation/problem';
 import { kebabId, verifications, type Verification } from '../src/schemas';
-import { contentDirectory, displayPath, newStudyChecker, readKnownStudies, reviewIds, takenIds, today, writeNewFile } from './lib/import';
+import { contentDir as contentDirectory } from '../src/loaders/content-dir';
+import { displayPath, newStudyChecker, readKnownStudies, reviewIds, takenIds, today, writeNewFile } from './lib/import';
 
 const answerFlags = ['title', 'year', 'authors', 'journal', 'volume', 'issue', 'pages', 'doi', 'pmid', 'design', 'population', 'conditions', 'sample-size', 'modalities', 'comparator', 'intervention', 'summary'] as const;
 

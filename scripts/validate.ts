@@ -1,10 +1,11 @@
 // npm run validate — checks every content file and prints `file:line field: problem` per fault.
 // Exit code: 0 when there are no errors (warnings allowed), 1 otherwise.
-import path from 'node:path';
-import { loadContent } from './lib/content';
 import { formatProblem } from '../src/lib/validation/problem';
+import { loadContent } from '../src/loaders/content';
+import { contentDir as resolveContentDir } from '../src/loaders/content-dir';
 
-const contentDir = path.resolve(process.argv[2] ?? process.env.CONTENT_DIR ?? 'content');
+// The folder given on the command line, else CONTENT_DIR, else `content`.
+const contentDir = resolveContentDir(process.argv[2]);
 
 try {
   const content = loadContent(contentDir);

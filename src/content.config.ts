@@ -2,7 +2,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { guideSchema, reviewSchema, studySchema } from './schemas';
-import { contentDir } from './data/content-dir';
+import { contentDir } from './loaders/content-dir';
 
 const base = contentDir();
 

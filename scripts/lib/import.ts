@@ -7,12 +7,8 @@ import { studySchema, type Study } from '../../src/schemas';
 import { crossCheck, parsePath } from '../../src/lib/validation/cross-checks';
 import type { Problem } from '../../src/lib/validation/problem';
 import type { KnownStudy } from '../../src/lib/import/duplicates';
-import { checkRecord, lineOf, loadContent } from './content';
-
-/** The content folder: CONTENT_DIR or `content`, resolved against the working directory. */
-export function contentDirectory(): string {
-  return path.resolve(process.env.CONTENT_DIR ?? 'content');
-}
+import { lineOf } from '../../src/lib/validation/yaml-lines';
+import { checkRecord, loadContent } from '../../src/loaders/content';
 
 /** A path as the user sees it: relative to the working directory, with forward slashes. */
 export function displayPath(file: string): string {

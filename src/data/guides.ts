@@ -1,6 +1,4 @@
 // Data access for guidance pages (content/guides/*.mdx) and the studies they cite.
-import fs from 'node:fs';
-import path from 'node:path';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import type { Guide, Study } from '../schemas';
 import { checkGuideCitations, citationError } from '../lib/guidance/check';
@@ -10,8 +8,9 @@ import { getStudies, getStudy } from './studies';
 import { getReviews } from './reviews';
 import { deriveCoverage, isEvidence, type Coverage } from '../lib/evidence-base';
 import { once } from './memo';
-import { contentDir } from './content-dir';
+import { contentDir } from '../loaders/content-dir';
 import { studyChanges } from '../loaders/git-history';
+import { guideSource } from '../loaders/guide-source';
 
 /** A guide with what the pages need about it. */
 export interface GuideRecord {
@@ -33,12 +32,6 @@ export interface GuideRecord {
   entry: CollectionEntry<'guides'>;
 }
 
-/** The whole MDX file (frontmatter included, so line numbers match), falling back to the body. */
-function sourceOf(entry: CollectionEntry<'guides'>): string {
-  const file = entry.filePath ? path.resolve(entry.filePath) : undefined;
-  return file && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : (entry.body ?? '');
-}
-
 const fileOf = (entry: CollectionEntry<'guides'>) => entry.filePath ?? `guides/${entry.id}.mdx`;
 
 /** Every guide, by `order` then slug (loaded once per build). Does not check citations: see getCheckedGuides. */
@@ -48,7 +41,7 @@ export const getGuides: () => Promise<GuideRecord[]> = once(async () => {
   const git = unbumpedChanges(studyChanges(contentDir()));
   return entries
     .map((entry) => {
-      const source = sourceOf(entry);
+      const source = guideSource(entry);
       const cited = citedStudyIds(source);
       const { changed } = deriveStaleness(entry.data.reviewed, cited.flatMap((id) => byId.get(id) ?? []), git);
       const hasFindings = extractCitedIds(source).cited.some((c) => c.component !== 'Cite');
@@ -62,7 +55,7 @@ export const getGuides: () => Promise<GuideRecord[]> = once(async () => {
 /** Every guide, after checking that each cited id is a study record the evidence includes; throws naming the file, line and id otherwise. */
 export async function getCheckedGuides(): Promise<GuideRecord[]> {
   const [guides, studies] = await Promise.all([getGuides(), getStudies()]);
-  const problems = guides.flatMap((g) => checkGuideCitations({ file: g.file, source: sourceOf(g.entry) }, studies));
+  const problems = guides.flatMap((g) => checkGuideCitations({ file: g.file, source: guideSource(g.entry) }, studies));
   if (problems.length > 0) throw citationError(problems);
   return guides;
 }

@@ -1,12 +1,11 @@
 // A review's tracking folder (content/reviews/<id>/) for the pages: read once through
-// scripts/lib/tracking.ts, derived with src/lib/prisma, and handed to the views of src/lib/prisma
+// src/loaders/tracking.ts, derived with src/lib/prisma, and handed to the views of src/lib/prisma
 // (review-flow, ledger) with the site's addresses (url, absoluteUrl).
-import path from 'node:path';
-import { loadTracking, type Tracking } from '../../scripts/lib/tracking';
-import { csvFlow, csvRowUrls, deriveFlow, ledgerSections as ledgerSectionsWith, reviewFlowView, studyIndex } from '../lib/prisma';
+import { contentDir } from '../loaders/content-dir';
+import { loadReviewTracking, type Tracking } from '../loaders/tracking';
+import { csvFlow, deriveFlow, reviewCsvUrls, ledgerSections as ledgerSectionsWith, reviewFlowView, studyIndex } from '../lib/prisma';
 import type { DerivedFlow, LedgerSection, ReviewFlowView } from '../lib/prisma';
 import type { Flow, Review } from '../schemas';
-import { contentDir } from './content-dir';
 import { getStudies } from './studies';
 import { absoluteUrl, url } from './url';
 
@@ -21,18 +20,18 @@ const cache = new Map<string, Promise<ReviewTracking | null>>();
 
 /** The review's tracking data and derived flow, read once per build (every time in dev); null for a review without a tracking folder. */
 export function getTracking(review: Review): Promise<ReviewTracking | null> {
-  if (import.meta.env.DEV) return loadReviewTracking(review);
+  if (import.meta.env.DEV) return readReviewTracking(review);
   let entry = cache.get(review.id);
   if (!entry) {
-    entry = loadReviewTracking(review);
+    entry = readReviewTracking(review);
     cache.set(review.id, entry);
   }
   return entry;
 }
 
-async function loadReviewTracking(review: Review): Promise<ReviewTracking | null> {
-  // As scripts/lib/content.ts (npm run validate) reads it, so the pages and the checks agree.
-  const tracking = loadTracking(path.join('reviews', review.id), { reasons: review.exclusion_reasons.map((r) => r.id), root: contentDir() });
+async function readReviewTracking(review: Review): Promise<ReviewTracking | null> {
+  // As src/loaders/content.ts (npm run validate) reads it, so the pages and the checks agree, down to the paths of faults.
+  const tracking = loadReviewTracking(contentDir(), review);
   if (!tracking) return null;
   const studies = studyIndex(await getStudies());
   const derived = deriveFlow({ records: tracking.records, votes: tracking.votes, reasons: review.exclusion_reasons, studies });
@@ -57,7 +56,7 @@ export async function getCsvFlow(review: Review): Promise<{ flow: Flow; source: 
 
 /** The absolute address the CSV's `url` column gives a row, where the site has a page for that box. */
 export async function csvUrlFor(review: Review): Promise<(data: string) => string | undefined> {
-  return csvRowUrls((await getReviewFlow(review, { absolute: true })).spec);
+  return reviewCsvUrls(review, await getTracking(review), absoluteUrl);
 }
 
 /** The records ledger of a tracked review, its study links under the base path. */

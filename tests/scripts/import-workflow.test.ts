@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadContent } from '../../scripts/lib/content';
+import { loadContent } from '../../src/loaders/content';
 import { isoDateOf, suggestFix } from '../../src/lib/validation/fixes';
 import { yamlErrorMessage, yamlHint } from '../../src/lib/validation/yaml-errors';
 import { tempDir } from '../helpers/build';

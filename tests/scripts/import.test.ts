@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadContent } from '../../scripts/lib/content';
+import { loadContent } from '../../src/loaders/content';
 import { writePrismaCsv } from '../../src/lib/prisma/csv';
 import { SCHEMA_COMMENT } from '../../src/lib/import/draft';
 import { reviewSchema, type Review } from '../../src/schemas';

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadContent } from '../../scripts/lib/content';
+import { loadContent } from '../../src/loaders/content';
 import { SCHEMA_COMMENT } from '../../src/lib/import/draft';
 import { askMissing, scaffoldStudy } from '../../src/lib/import/scaffold';
 import { studySchema } from '../../src/schemas';

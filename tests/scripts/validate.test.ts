@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import yaml from 'js-yaml';
-import { loadContent, lineOf } from '../../scripts/lib/content';
+import { loadContent } from '../../src/loaders/content';
+import { lineOf } from '../../src/lib/validation/yaml-lines';
 import { tempDir } from '../helpers/build';
 import { reviewInput, studyInput } from '../helpers/factories';
 

@@ -3,19 +3,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { z } from 'astro/zod';
-import { guideSchema, reviewSchema, studySchema, type Guide, type Review, type Study } from '../../src/schemas';
-import { crossCheck, parsePath, type Loaded } from '../../src/lib/validation/cross-checks';
-import { explainIssue } from '../../src/lib/validation/zod-issues';
-import { yamlErrorMessage } from '../../src/lib/validation/yaml-errors';
-import { checkReviewFlows } from '../../src/lib/validation/flow-checks';
-import { deriveFlow, studyIndex } from '../../src/lib/prisma/derive';
-import { loadTracking } from './tracking';
-import type { Problem } from '../../src/lib/validation/problem';
-import { checkGuides } from '../../src/lib/guidance/validate';
-import { checkUpdatedDates, unbumpedChanges } from '../../src/lib/guidance/staleness';
-import { studyChanges } from '../../src/loaders/git-history';
+import { guideSchema, reviewSchema, studySchema, type Guide, type Review, type Study } from '../schemas';
+import { crossCheck, parsePath, type Loaded } from '../lib/validation/cross-checks';
+import { explainIssue } from '../lib/validation/zod-issues';
+import { yamlErrorMessage } from '../lib/validation/yaml-errors';
+import { checkReviewFlows } from '../lib/validation/flow-checks';
+import { deriveFlow, studyIndex } from '../lib/prisma/derive';
+import type { Problem } from '../lib/validation/problem';
+import { checkGuides } from '../lib/guidance/validate';
+import { checkUpdatedDates, unbumpedChanges } from '../lib/guidance/staleness';
+import { frontmatterOf, lineOf } from '../lib/validation/yaml-lines';
+import { projectRoot } from './content-dir';
+import { studyChanges } from './git-history';
+import { loadReviewTracking } from './tracking';
 
 export interface Content {
   studies: Loaded<Study>[];
@@ -25,34 +26,6 @@ export interface Content {
   problems: Problem[];
   /** How many record files were read (valid or not). */
   filesRead: number;
-}
-
-/** The 1-based line of a field path in YAML text, or of its nearest existing parent. */
-export function lineOf(text: string, segments: readonly (string | number)[]): number | undefined {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, keepSourceTokens: false });
-  let node: unknown = doc.contents;
-  let offset = (doc.contents as Node | null)?.range?.[0];
-  for (const seg of segments) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === seg);
-      if (!pair) break;
-      offset = (pair.key as Node).range?.[0] ?? offset;
-      node = pair.value;
-    } else if (isSeq(node) && typeof seg === 'number') {
-      const item = node.items[seg] as Node | undefined;
-      if (!item) break;
-      offset = item.range?.[0] ?? offset;
-      node = item;
-    } else break;
-  }
-  return offset === undefined ? undefined : lineCounter.linePos(offset).line;
-}
-
-/** Splits an MDX file into its YAML frontmatter text and the line the frontmatter starts on. */
-export function frontmatterOf(source: string): { yaml: string; firstLine: number } | null {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
-  return match ? { yaml: match[1] ?? '', firstLine: 2 } : null;
 }
 
 function listFiles(dir: string, extension: string): string[] {
@@ -77,10 +50,30 @@ export function checkRecord<S extends z.ZodTypeAny>(
   } catch (err) {
     const e = err as { reason?: string; mark?: { line: number } };
     const line = e.mark ? e.mark.line + 1 + lineOffset : undefined;
-    return { problems: [{ file, ...(line ? { line } : {}), path: '', message: yamlErrorMessage(e.reason ?? String(err), text, e.mark?.line), severity: 'error' }] };
+    return {
+      problems: [
+        {
+          file,
+          ...(line ? { line } : {}),
+          path: '',
+          message: yamlErrorMessage(e.reason ?? String(err), text, e.mark?.line),
+          severity: 'error',
+        },
+      ],
+    };
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { problems: [{ file, line: 1 + lineOffset, path: '', message: 'must be a YAML mapping of field: value pairs (the file is empty or holds a list or a single value)', severity: 'error' }] };
+    return {
+      problems: [
+        {
+          file,
+          line: 1 + lineOffset,
+          path: '',
+          message: 'must be a YAML mapping of field: value pairs (the file is empty or holds a list or a single value)',
+          severity: 'error',
+        },
+      ],
+    };
   }
   const result = schema.safeParse(raw);
   if (result.success) return { data: result.data, problems: [] };
@@ -94,7 +87,7 @@ export function checkRecord<S extends z.ZodTypeAny>(
 }
 
 /** Loads and checks every record under `contentDir`; file names in problems are relative to `root`. */
-export function loadContent(contentDir: string, root = process.cwd()): Content {
+export function loadContent(contentDir: string, root = projectRoot()): Content {
   const rel = (f: string) => path.relative(root, f).split(path.sep).join('/');
   const problems: Problem[] = [];
   let filesRead = 0;
@@ -110,7 +103,13 @@ export function loadContent(contentDir: string, root = process.cwd()): Content {
       if (frontmatter) {
         const fm = frontmatterOf(source);
         if (!fm) {
-          problems.push({ file, line: 1, path: '', message: 'has no frontmatter: start the file with a "---" line, the fields, and another "---" line', severity: 'error' });
+          problems.push({
+            file,
+            line: 1,
+            path: '',
+            message: 'has no frontmatter: start the file with a "---" line, the fields, and another "---" line',
+            severity: 'error',
+          });
           continue;
         }
         text = fm.yaml;
@@ -134,13 +133,23 @@ export function loadContent(contentDir: string, root = process.cwd()): Content {
   }
   // Review flows: arms close, reported = derived from tracking data, study records agree.
   for (const { file, data: review } of reviews) {
-    const tracking = loadTracking(path.join(contentDir, 'reviews', review.id), { reasons: review.exclusion_reasons.map((r) => r.id), root });
+    const tracking = loadReviewTracking(contentDir, review, root);
     if (tracking) problems.push(...tracking.problems);
     const derived = tracking
-      ? deriveFlow({ records: tracking.records, votes: tracking.votes, reasons: review.exclusion_reasons, studies: studyIndex(studies.map((s) => s.data)) })
+      ? deriveFlow({
+          records: tracking.records,
+          votes: tracking.votes,
+          reasons: review.exclusion_reasons,
+          studies: studyIndex(studies.map((s) => s.data)),
+        })
       : null;
     const text = fs.readFileSync(path.resolve(root, file), 'utf8');
-    for (const problem of checkReviewFlows(file, review, studies.map((s) => s.data), derived)) {
+    for (const problem of checkReviewFlows(
+      file,
+      review,
+      studies.map((s) => s.data),
+      derived,
+    )) {
       const line = lineOf(text, parsePath(problem.path));
       problems.push(line ? { ...problem, line } : problem);
     }
@@ -150,7 +159,13 @@ export function loadContent(contentDir: string, root = process.cwd()): Content {
   const guideSources = guides.map((g) => ({ ...g, source: fs.readFileSync(path.resolve(root, g.file), 'utf8') }));
   const changes = studyChanges(contentDir);
   const git = unbumpedChanges(changes);
-  problems.push(...checkGuides(guideSources, studies.map((s) => s.data), git));
+  problems.push(
+    ...checkGuides(
+      guideSources,
+      studies.map((s) => s.data),
+      git,
+    ),
+  );
   for (const problem of checkUpdatedDates(studies, changes)) {
     const line = lineOf(fs.readFileSync(path.resolve(root, problem.file), 'utf8'), parsePath(problem.path));
     problems.push(line ? { ...problem, line } : problem);
