@@ -1,5 +1,6 @@
 // Test fixtures built from overrides and validated by the real schemas.
-import { reviewSchema, studySchema, type Review, type ReviewInput, type Study, type StudyInput } from '../../src/schemas';
+import type { z } from 'astro/zod';
+import { flowSchema, reviewSchema, studySchema, type Flow, type Review, type ReviewInput, type Study, type StudyInput } from '../../src/schemas';
 
 /** A complete, valid study record as an author would write it. */
 export function studyInput(overrides: Partial<StudyInput> = {}): StudyInput {
@@ -50,4 +51,29 @@ export function reviewInput(overrides: Partial<ReviewInput> = {}): ReviewInput {
 /** A valid, parsed review record. */
 export function makeReview(overrides: Partial<ReviewInput> = {}): Review {
   return reviewSchema.parse(reviewInput(overrides));
+}
+
+/** A flow as a review would write it (`flow:` of a review record; the schema fills in what is left out). */
+export type FlowInput = z.input<typeof flowSchema>;
+
+/** A flow whose every arm closes: 150 identified, 25 duplicates, 125 screened, 100 excluded, 25 sought, 2 not retrieved, 23 assessed, 15 excluded, 8 reports of 7 studies. */
+export const CLOSED_FLOW: FlowInput = {
+  identified: { databases: 150, registers: 0, per_source: { PubMed: 90, PsycINFO: 60 } },
+  removed_before_screening: { duplicates: 25 },
+  screened: 125,
+  excluded_screening: 100,
+  sought: 25,
+  not_retrieved: 2,
+  assessed: 23,
+  excluded_full_text: { 'wrong-population': 10, 'no-alliance-measure': 5 },
+  included_studies: 7,
+  included_reports: 8,
+};
+
+/** A base with no box reported, for flows that give only the boxes they name. */
+export const NOTHING_REPORTED: FlowInput = {};
+
+/** A valid, parsed flow: `base` (the closed flow by default) with the boxes in `overrides` replaced. */
+export function makeFlow(overrides: FlowInput = {}, base: FlowInput = CLOSED_FLOW): Flow {
+  return flowSchema.parse({ ...base, ...overrides });
 }

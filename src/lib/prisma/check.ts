@@ -33,6 +33,11 @@ export function sumReasons(counts: Counts): number | null {
   return values.some((n) => n === null) ? null : values.reduce<number>((a, b) => a + (b ?? 0), 0);
 }
 
+/** Sum of two counts when both are reported; null when either is not (totals over a previous version). */
+export function sumIfBoth(a: number | null | undefined, b: number | null | undefined): number | null {
+  return typeof a === 'number' && typeof b === 'number' ? a + b : null;
+}
+
 /** Records identified from databases and registers together. */
 export const identifiedTotal = (flow: Flow) => sumLines(flow.identified.databases, flow.identified.registers);
 /** Records removed before screening, all reasons together. */

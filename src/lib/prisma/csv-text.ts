@@ -1,5 +1,6 @@
 // Comma-separated values (RFC 4180): quoted fields may hold commas, doubled quotes and line
 // breaks. Rows keep the line they start on, so problems can point at `file:line`.
+import { csvField } from '../format';
 
 /** One row of a CSV file. */
 export interface CsvRow {
@@ -69,12 +70,7 @@ export function parseCsvText(text: string): { rows: CsvRow[]; problems: CsvTextP
   return { rows, problems };
 }
 
-/** Quotes a field when it holds a comma, a quote, a line break or leading/trailing spaces. */
-export function formatCsvField(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** Joins fields into one CSV line (without the line end). */
+/** Joins fields into one CSV line (without the line end), each quoted as format.ts's csvField quotes it. */
 export function formatCsvRow(fields: readonly string[]): string {
-  return fields.map(formatCsvField).join(',');
+  return fields.map(csvField).join(',');
 }

@@ -17,8 +17,10 @@
 // present when any of its counts is given; so an arm whose counts are all null does not survive a
 // round trip.
 import { flowSchema, type Flow } from '../../schemas/flow';
+import { sumIfBoth } from './check';
 import { formatCsvRow, parseCsvText } from './csv-text';
 import type { ExclusionReason } from './derive';
+import { reasonLabeller } from './text';
 
 /** The header the PRISMA2020 package expects, exactly. */
 export const PRISMA_CSV_HEADER = 'data,node,box,description,boxtext,tooltips,url,n';
@@ -74,7 +76,8 @@ export function csvLabel(label: string): string {
   return label.replace(/\s*[,;]\s*/g, ' - ').replace(/\s+/g, ' ').trim();
 }
 
-const formatCount = (n: number | null | undefined) => (typeof n === 'number' ? String(n) : '');
+/** A count as R's read.csv reads it: plain digits (no thousands separator), blank when not reported. */
+const countField = (n: number | null | undefined) => (typeof n === 'number' ? String(n) : '');
 
 /** `Label, n; Label, n`; blank when not reported. `{}` (nothing excluded) is written 0. */
 function formatList(counts: Counts, labelOf: (key: string) => string): string {
@@ -83,8 +86,6 @@ function formatList(counts: Counts, labelOf: (key: string) => string): string {
   if (entries.length === 0) return '0';
   return entries.map(([key, n]) => `${csvLabel(labelOf(key))}, ${typeof n === 'number' ? n : 'NA'}`).join('; ');
 }
-
-const addOrNull = (a: number | null | undefined, b: number | null | undefined) => (typeof a === 'number' && typeof b === 'number' ? a + b : null);
 
 /** Orders counts by reason as the review lists its reasons, others after. */
 function byReasonOrder(counts: Counts, reasons: readonly ExclusionReason[]): Counts {
@@ -99,36 +100,36 @@ function byReasonOrder(counts: Counts, reasons: readonly ExclusionReason[]): Cou
  * `urlFor` may give each count row (by `data` name) the address the interactive diagram links to.
  */
 export function writePrismaCsv(flow: Flow, reasons: readonly ExclusionReason[], options: { urlFor?: (data: string) => string | undefined } = {}): string {
-  const labelOf = (id: string) => reasons.find((r) => r.id === id)?.label ?? id;
+  const labelOf = reasonLabeller(reasons);
   const other = flow.other_methods;
   const previous = flow.previous;
   const values: Record<string, string> = {
-    previous_studies: formatCount(previous?.studies),
-    previous_reports: formatCount(previous?.reports),
-    database_results: formatCount(flow.identified.databases),
+    previous_studies: countField(previous?.studies),
+    previous_reports: countField(previous?.reports),
+    database_results: countField(flow.identified.databases),
     database_specific_results: formatList(flow.identified.per_source, (name) => name),
-    register_results: formatCount(flow.identified.registers),
+    register_results: countField(flow.identified.registers),
     register_specific_results: '',
-    website_results: formatCount(other?.identified.websites),
-    organisation_results: formatCount(other?.identified.organisations),
-    citations_results: formatCount(other?.identified.citations),
-    duplicates: formatCount(flow.removed_before_screening.duplicates),
-    excluded_automatic: formatCount(flow.removed_before_screening.automation),
-    excluded_other: formatCount(flow.removed_before_screening.other),
-    records_screened: formatCount(flow.screened),
-    records_excluded: formatCount(flow.excluded_screening),
-    dbr_sought_reports: formatCount(flow.sought),
-    dbr_notretrieved_reports: formatCount(flow.not_retrieved),
-    other_sought_reports: formatCount(other?.sought),
-    other_notretrieved_reports: formatCount(other?.not_retrieved),
-    dbr_assessed: formatCount(flow.assessed),
+    website_results: countField(other?.identified.websites),
+    organisation_results: countField(other?.identified.organisations),
+    citations_results: countField(other?.identified.citations),
+    duplicates: countField(flow.removed_before_screening.duplicates),
+    excluded_automatic: countField(flow.removed_before_screening.automation),
+    excluded_other: countField(flow.removed_before_screening.other),
+    records_screened: countField(flow.screened),
+    records_excluded: countField(flow.excluded_screening),
+    dbr_sought_reports: countField(flow.sought),
+    dbr_notretrieved_reports: countField(flow.not_retrieved),
+    other_sought_reports: countField(other?.sought),
+    other_notretrieved_reports: countField(other?.not_retrieved),
+    dbr_assessed: countField(flow.assessed),
     dbr_excluded: formatList(byReasonOrder(flow.excluded_full_text, reasons), labelOf),
-    other_assessed: formatCount(other?.assessed),
+    other_assessed: countField(other?.assessed),
     other_excluded: other ? formatList(byReasonOrder(other.excluded, reasons), labelOf) : '',
-    new_studies: formatCount(flow.included_studies),
-    new_reports: formatCount(flow.included_reports),
-    total_studies: formatCount(previous ? addOrNull(previous.studies, flow.included_studies) : flow.included_studies),
-    total_reports: formatCount(previous ? addOrNull(previous.reports, flow.included_reports) : flow.included_reports),
+    new_studies: countField(flow.included_studies),
+    new_reports: countField(flow.included_reports),
+    total_studies: countField(previous ? sumIfBoth(previous.studies, flow.included_studies) : flow.included_studies),
+    total_reports: countField(previous ? sumIfBoth(previous.reports, flow.included_reports) : flow.included_reports),
   };
   const lines = [PRISMA_CSV_HEADER];
   for (const [data, node, box, description, boxtext, tooltips, url] of PRISMA_CSV_TEMPLATE) {
@@ -157,22 +158,21 @@ export function reasonId(label: string): string {
   return id || 'unspecified';
 }
 
-/**
- * Reads the PRISMA2020 package's CSV into a flow. Exclusion reasons are matched to `reasons` by
- * label (or id); a label that matches none becomes a kebab-case id and a problem.
- */
-export function readPrismaCsv(text: string, reasons: readonly ExclusionReason[] = []): { flow: Flow; problems: PrismaCsvProblem[] } {
-  const problems: PrismaCsvProblem[] = [];
+type Problems = PrismaCsvProblem[];
+/** The `n` of each count row by its `data` name, with the line it is on. */
+type CountRows = Map<string, { line: number; n: string }>;
+
+/** The count rows of the file by `data` name (the first of each name; titles and stage labels left out); null when the header is wrong. */
+function countRows(text: string, problems: Problems): CountRows | null {
   const parsed = parseCsvText(text);
   problems.push(...parsed.problems.map((p) => ({ line: p.line, field: 'n', message: p.message })));
   const [header, ...rows] = parsed.rows;
   const headerText = header?.fields.map((f) => f.trim()).join(',') ?? '';
-  const empty = flowSchema.parse({});
   if (headerText !== PRISMA_CSV_HEADER) {
     problems.push({ line: header?.line ?? 1, field: 'header', message: `the header must be exactly "${PRISMA_CSV_HEADER}" (found "${headerText}")` });
-    return { flow: empty, problems };
+    return null;
   }
-  const byData = new Map<string, { line: number; n: string }>();
+  const byData: CountRows = new Map();
   for (const row of rows) {
     const data = (row.fields[0] ?? '').trim();
     const box = (row.fields[2] ?? '').trim();
@@ -180,46 +180,62 @@ export function readPrismaCsv(text: string, reasons: readonly ExclusionReason[] 
     if (!data || data === 'NA' || LABEL_ROWS.has(box) || byData.has(data)) continue;
     byData.set(data, { line: row.line, n: (row.fields[7] ?? '').trim() });
   }
+  return byData;
+}
 
-  const count = (data: string): number | null => {
-    const row = byData.get(data);
-    if (!row || row.n === '' || row.n.toUpperCase() === 'NA') return null;
-    const digits = row.n.replace(/,(?=\d{3}(?:\D|$))/g, '');
-    if (/^\d+$/.test(digits)) return Number(digits);
-    problems.push({ line: row.line, field: 'n', message: `${data}: n must be a whole number, or blank when not reported (found "${row.n}")` });
-    return null;
-  };
-  const list = (data: string, keyOf: (label: string) => string): Record<string, number | null> | null => {
-    const row = byData.get(data);
-    if (!row || row.n === '' || row.n.toUpperCase() === 'NA') return null;
-    if (/^[\d,]+$/.test(row.n)) {
-      const total = Number(row.n.replace(/,/g, ''));
-      if (total === 0) return {};
-      problems.push({ line: row.line, field: 'n', message: `${data}: gives a total (${total}) without labels; write "Label, n; Label, n" (kept as "unspecified")` });
-      return { unspecified: total };
+const isBlank = (n: string) => n === '' || n.toUpperCase() === 'NA';
+
+/** The count of a row: a whole number (thousands separators allowed), null when blank, NA or missing. */
+function readCount(byData: CountRows, data: string, problems: Problems): number | null {
+  const row = byData.get(data);
+  if (!row || isBlank(row.n)) return null;
+  const digits = row.n.replace(/,(?=\d{3}(?:\D|$))/g, '');
+  if (/^\d+$/.test(digits)) return Number(digits);
+  problems.push({ line: row.line, field: 'n', message: `${data}: n must be a whole number, or blank when not reported (found "${row.n}")` });
+  return null;
+}
+
+/** The counts of a list row (`Label, n; Label, n`) by key; `{}` for a total of 0, null when blank. */
+function readList(byData: CountRows, data: string, keyOf: (label: string) => string, problems: Problems): Record<string, number | null> | null {
+  const row = byData.get(data);
+  if (!row || isBlank(row.n)) return null;
+  if (/^[\d,]+$/.test(row.n)) {
+    const total = Number(row.n.replace(/,/g, ''));
+    if (total === 0) return {};
+    problems.push({ line: row.line, field: 'n', message: `${data}: gives a total (${total}) without labels; write "Label, n; Label, n" (kept as "unspecified")` });
+    return { unspecified: total };
+  }
+  const out: Record<string, number | null> = {};
+  for (const part of row.n.split(/;\s*/).filter((p) => p.trim() !== '')) {
+    const comma = part.indexOf(',');
+    const label = (comma < 0 ? part : part.slice(0, comma)).trim();
+    const nText = comma < 0 ? '' : part.slice(comma + 1).trim();
+    let n: number | null = null;
+    if (!isBlank(nText)) {
+      if (/^[\d,]+$/.test(nText)) n = Number(nText.replace(/,/g, ''));
+      else problems.push({ line: row.line, field: 'n', message: `${data}: the number for "${label}" must be a whole number (found "${nText}")` });
     }
-    const out: Record<string, number | null> = {};
-    for (const part of row.n.split(/;\s*/).filter((p) => p.trim() !== '')) {
-      const comma = part.indexOf(',');
-      const label = (comma < 0 ? part : part.slice(0, comma)).trim();
-      const nText = comma < 0 ? '' : part.slice(comma + 1).trim();
-      let n: number | null = null;
-      if (nText !== '' && nText.toUpperCase() !== 'NA') {
-        if (/^[\d,]+$/.test(nText)) n = Number(nText.replace(/,/g, ''));
-        else problems.push({ line: row.line, field: 'n', message: `${data}: the number for "${label}" must be a whole number (found "${nText}")` });
-      }
-      out[keyOf(label)] = n;
-    }
-    return out;
-  };
-  const reasonKey = (label: string) => {
+    out[keyOf(label)] = n;
+  }
+  return out;
+}
+
+/** A reason label as the review's reason id (by label or id); any other label becomes a kebab-case id and a problem. */
+function reasonKeyer(reasons: readonly ExclusionReason[], line: number, problems: Problems): (label: string) => string {
+  return (label) => {
     const match = reasons.find((r) => r.id === label || csvLabel(r.label).toLowerCase() === csvLabel(label).toLowerCase());
     if (match) return match.id;
     const id = reasonId(label);
-    if (reasons.length > 0) problems.push({ line: byData.get('dbr_excluded')?.line ?? 1, field: 'n', message: `the reason "${label}" is not one of the review's exclusion reasons; kept as "${id}"` });
+    if (reasons.length > 0) problems.push({ line, field: 'n', message: `the reason "${label}" is not one of the review's exclusion reasons; kept as "${id}"` });
     return id;
   };
+}
 
+/** The flow's fields from the count rows, not yet validated (arms present when any of their counts is given). */
+function flowCandidate(byData: CountRows, reasons: readonly ExclusionReason[], problems: Problems) {
+  const count = (data: string) => readCount(byData, data, problems);
+  const list = (data: string, keyOf: (label: string) => string) => readList(byData, data, keyOf, problems);
+  const reasonKey = reasonKeyer(reasons, byData.get('dbr_excluded')?.line ?? 1, problems);
   const databaseSources = list('database_specific_results', (name) => name);
   const registerSources = list('register_specific_results', (name) => name);
   const perSource = databaseSources || registerSources ? { ...databaseSources, ...registerSources } : null;
@@ -232,7 +248,7 @@ export function readPrismaCsv(text: string, reasons: readonly ExclusionReason[] 
     excluded: list('other_excluded', reasonKey),
   };
   const hasOther = [...Object.values(other.identified), other.sought, other.not_retrieved, other.assessed].some((n) => n !== null) || other.excluded !== null;
-  const candidate = {
+  return {
     identified: { databases: count('database_results'), registers: count('register_results'), per_source: perSource },
     removed_before_screening: { duplicates: count('duplicates'), automation: count('excluded_automatic'), other: count('excluded_other') },
     screened: count('records_screened'),
@@ -246,7 +262,18 @@ export function readPrismaCsv(text: string, reasons: readonly ExclusionReason[] 
     ...(hasOther ? { other_methods: other } : {}),
     ...(previous.studies !== null || previous.reports !== null ? { previous } : {}),
   };
-  const result = flowSchema.safeParse(candidate);
+}
+
+/**
+ * Reads the PRISMA2020 package's CSV into a flow. Exclusion reasons are matched to `reasons` by
+ * label (or id); a label that matches none becomes a kebab-case id and a problem.
+ */
+export function readPrismaCsv(text: string, reasons: readonly ExclusionReason[] = []): { flow: Flow; problems: PrismaCsvProblem[] } {
+  const problems: Problems = [];
+  const empty = flowSchema.parse({});
+  const byData = countRows(text, problems);
+  if (!byData) return { flow: empty, problems };
+  const result = flowSchema.safeParse(flowCandidate(byData, reasons, problems));
   if (!result.success) {
     for (const issue of result.error.issues) problems.push({ line: 1, field: issue.path.join('.'), message: issue.message });
     return { flow: empty, problems };

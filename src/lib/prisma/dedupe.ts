@@ -14,6 +14,7 @@
 // the others are duplicates of it. A record missing a title, year or first author is never
 // matched by rule 3.
 import type { BibRecord } from '../bibliography';
+import { familyName } from '../format';
 
 /** The rule that found a duplicate. */
 export type DuplicateRule = 'doi' | 'pmid' | 'title';
@@ -51,7 +52,7 @@ export function normaliseTitle(title: string): string {
 
 /** The family name of a `"Family, Given"` author, normalised like a title. */
 function familyOf(author: string | undefined): string {
-  return author ? normaliseTitle(author.split(',')[0] ?? '') : '';
+  return normaliseTitle(familyName(author));
 }
 
 /** The rule-3 key of a record (title, year, first author); null when one of the three is missing. */

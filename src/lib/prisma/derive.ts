@@ -13,12 +13,14 @@
 //   included_reports           sought records decided "include" at full text
 //   included_studies           distinct studies among the included reports: a report counts under the study
 //                              whose DOI or PMID it carries (`studies`), else as a study of its own
+// Each box's records are returned with it (`records`, FlowRecords) and every count is the length of
+// its list, so the records ledger and the diagram read one derivation and cannot disagree.
 // Records still awaiting votes or in conflict are in none of the decided boxes, so while screening is
 // under way the flow does not close (checkFlow says where) and `progress` lists what is open.
 import type { Flow } from '../../schemas/flow';
 import type { BibRecord } from '../bibliography';
 import { normaliseDoi, normalisePmid } from '../bibliography/record';
-import { dedupeRecords, type Deduplication } from './dedupe';
+import { dedupeRecords, type Deduplication, type Duplicate } from './dedupe';
 import { deriveAgreement, NOT_RETRIEVED, resolveVotes, type ScreeningRules, type Stage, type StageAgreement, type StageDecision, type Vote } from './screening';
 
 /** A review's exclusion reason (the review schema's `exclusion_reasons` items). */
@@ -74,10 +76,39 @@ export interface ScreeningProgress {
   includedWithoutStudy: string[];
 }
 
+/**
+ * The records behind each box of the derived flow. The flow's counts are the lengths of these
+ * lists, so the records ledger, which lists them, and the diagram, which counts them, cannot disagree.
+ */
+export interface FlowRecords {
+  /** Every record of each source, duplicates included, in input order (source → records; keys repeat across duplicates). */
+  identified: Record<string, BibRecord[]>;
+  /** Records removed as duplicates (deduplication.duplicates). */
+  duplicates: readonly Duplicate[];
+  /** Keys of the records screened: every record kept after duplicates are removed, in input order. */
+  screened: string[];
+  /** Keys of the records excluded at title-abstract. */
+  excluded_screening: string[];
+  /** Keys of the records included at title-abstract: the reports sought. */
+  sought: string[];
+  /** Keys of the reports sought whose full text was not retrieved. */
+  not_retrieved: string[];
+  /** Keys of the reports decided at full text, other than not retrieved. */
+  assessed: string[];
+  /** Reason id → keys of the reports excluded at full text for it; every review reason first (empty when unused), others after. */
+  excluded_full_text: Record<string, string[]>;
+  /** Keys of the reports included at full text. */
+  included_reports: string[];
+  /** Study id → keys of its included reports; a report no study record claims is a study of its own, `record:<key>`. */
+  included_studies: Record<string, string[]>;
+}
+
 /** The derived flow and everything behind it. */
 export interface DerivedFlow {
-  /** Same shape as a reported flow, so the two compare box by box. */
+  /** Same shape as a reported flow, so the two compare box by box; every count is the length of a list in `records`. */
   flow: Flow;
+  /** The records behind each box. */
+  records: FlowRecords;
   progress: ScreeningProgress;
   deduplication: Deduplication;
   /** Kept record key → its decision at each stage it was voted on. */
@@ -101,101 +132,136 @@ export function studyIndex(
   return index;
 }
 
-/** Derives every PRISMA 2020 box of the databases-and-registers arm, and screening progress (rules at the top of this file). */
+type Decisions = DerivedFlow['decisions'];
+
+/** Votes under the key of the record kept for theirs (a vote may name a removed duplicate); a vote naming no record is a problem. */
+function keptVotes(votes: readonly Vote[], deduplication: Deduplication, problems: DeriveProblem[]): Vote[] {
+  const kept: Vote[] = [];
+  for (const vote of votes) {
+    const key = deduplication.aliases[vote.record];
+    if (key === undefined) problems.push({ line: vote.line, record: vote.record, message: `"${vote.record}" is not the key of any record in the records files` });
+    else kept.push(key === vote.record ? vote : { ...vote, record: key });
+  }
+  return kept;
+}
+
+/** Every record by its source, in input order. */
+function bySource(records: readonly BibRecord[]): Record<string, BibRecord[]> {
+  const out: Record<string, BibRecord[]> = {};
+  for (const record of records) (out[record.source] ??= []).push(record);
+  return out;
+}
+
+/** Counts a record's status at a stage into its progress; returns the status. */
+function track(p: StageProgress, key: string, decision: StageDecision | undefined): StageDecision['status'] {
+  const status = decision?.status ?? 'awaiting';
+  if (status === 'awaiting') p.awaiting.push(key);
+  else if (status === 'conflict') p.conflicts.push(key);
+  else p.decided += 1;
+  return status;
+}
+
+/** Title-abstract screening of every kept record: the records excluded and the reports sought. */
+function screenTitles(unique: readonly BibRecord[], decisions: Decisions, p: StageProgress, problems: DeriveProblem[]) {
+  const excluded: string[] = [];
+  const sought: string[] = [];
+  for (const { key } of unique) {
+    const stagesOf = decisions.get(key) ?? {};
+    const status = track(p, key, stagesOf['title-abstract']);
+    if (status === 'exclude') excluded.push(key);
+    if (status === 'include') sought.push(key);
+    else if (stagesOf['full-text']) {
+      const line = stagesOf['full-text'].votes[0]?.line ?? null;
+      problems.push({ line, record: key, message: `"${key}" has full-text votes but was not included at title-abstract screening (${status === 'exclude' ? 'it was excluded' : `it is ${status}`})` });
+    }
+  }
+  return { excluded, sought };
+}
+
+/** Full-text screening of the reports sought: not retrieved, assessed, excluded by reason, included. */
+function screenFullText(sought: readonly string[], decisions: Decisions, reasons: readonly ExclusionReason[], p: StageProgress, problems: DeriveProblem[]) {
+  const notRetrieved: string[] = [];
+  const assessed: string[] = [];
+  const included: string[] = [];
+  const excluded: Record<string, string[]> = Object.fromEntries(reasons.map((r) => [r.id, []]));
+  const known = [...new Set(reasons.map((r) => r.id))];
+  for (const key of sought) {
+    const decision = decisions.get(key)?.['full-text'];
+    const status = track(p, key, decision);
+    const reason = decision?.reason ?? 'unspecified';
+    if (status === 'exclude' && reason === NOT_RETRIEVED) notRetrieved.push(key);
+    else if (status === 'include' || status === 'exclude') assessed.push(key);
+    if (status === 'include') included.push(key);
+    if (status !== 'exclude' || reason === NOT_RETRIEVED) continue;
+    if (!Object.hasOwn(excluded, reason)) {
+      problems.push({ line: decision?.votes[0]?.line ?? null, record: key, message: `"${reason}" is not one of the review's exclusion_reasons ids (${known.join(', ') || 'none defined'})` });
+    }
+    (excluded[reason] ??= []).push(key);
+  }
+  return { notRetrieved, assessed, excluded, included };
+}
+
+/** Included reports by study: the study whose DOI or PMID a report carries, else `record:<key>`. */
+function byStudy(included: readonly string[], deduplication: Deduplication, studies: Readonly<Record<string, string>> = {}) {
+  const out: Record<string, string[]> = {};
+  const withoutStudy: string[] = [];
+  for (const key of included) {
+    const ids = deduplication.identifiers[key] ?? { dois: [], pmids: [] };
+    const study = [...ids.dois, ...ids.pmids.map((p) => `pmid:${p}`)].map((id) => studies[id]).find((s) => s !== undefined);
+    if (study === undefined) withoutStudy.push(key);
+    (out[study ?? `record:${key}`] ??= []).push(key);
+  }
+  return { byStudy: out, withoutStudy };
+}
+
+/** The flow's counts: the length of each list of records. */
+function countFlow(records: FlowRecords, registers: ReadonlySet<string>): Flow {
+  const perSource = Object.fromEntries(Object.entries(records.identified).map(([source, list]) => [source, list.length]));
+  const sum = (pick: (source: string) => boolean) => Object.entries(perSource).reduce((s, [source, n]) => (pick(source) ? s + n : s), 0);
+  return {
+    identified: { databases: sum((s) => !registers.has(s)), registers: sum((s) => registers.has(s)), per_source: perSource },
+    removed_before_screening: { duplicates: records.duplicates.length, automation: 0, other: 0 },
+    screened: records.screened.length,
+    excluded_screening: records.excluded_screening.length,
+    sought: records.sought.length,
+    not_retrieved: records.not_retrieved.length,
+    assessed: records.assessed.length,
+    excluded_full_text: Object.fromEntries(Object.entries(records.excluded_full_text).map(([reason, keys]) => [reason, keys.length])),
+    included_studies: Object.keys(records.included_studies).length,
+    included_reports: records.included_reports.length,
+  };
+}
+
+/** Derives every PRISMA 2020 box of the databases-and-registers arm, the records behind each, and screening progress (rules at the top of this file). */
 export function deriveFlow(input: DeriveFlowInput): DerivedFlow {
   const problems: DeriveProblem[] = [];
   const deduplication = dedupeRecords(input.records);
-
-  const votes: Vote[] = [];
-  for (const vote of input.votes) {
-    const kept = deduplication.aliases[vote.record];
-    if (kept === undefined) problems.push({ line: vote.line, record: vote.record, message: `"${vote.record}" is not the key of any record in the records files` });
-    else votes.push(kept === vote.record ? vote : { ...vote, record: kept });
-  }
+  const votes = keptVotes(input.votes, deduplication, problems);
   const decisions = resolveVotes(votes, input.rules);
-
-  const perSource: Record<string, number> = {};
-  for (const record of input.records) perSource[record.source] = (perSource[record.source] ?? 0) + 1;
-  const registerSet = new Set(input.registers ?? []);
-  const sum = (pick: (source: string) => boolean) => Object.entries(perSource).reduce((s, [source, n]) => (pick(source) ? s + n : s), 0);
-
-  const excluded: Record<string, number> = Object.fromEntries(input.reasons.map((r) => [r.id, 0]));
-  const known = new Set(input.reasons.map((r) => r.id));
   const progress = (stage: Stage, records: number): StageProgress => ({ stage, records, decided: 0, awaiting: [], conflicts: [], agreement: deriveAgreement(votes, stage, input.rules) });
+
   const ta = progress('title-abstract', deduplication.unique.length);
-  let excludedScreening = 0;
-  let sought = 0;
-  let notRetrieved = 0;
-  let assessed = 0;
-  const includedReports: string[] = [];
-  const soughtKeys: string[] = [];
+  const titles = screenTitles(deduplication.unique, decisions, ta, problems);
+  const ft = progress('full-text', titles.sought.length);
+  const fullText = screenFullText(titles.sought, decisions, input.reasons, ft, problems);
+  const studies = byStudy(fullText.included, deduplication, input.studies);
 
-  const track = (p: StageProgress, key: string, decision: StageDecision | undefined) => {
-    const status = decision?.status ?? 'awaiting';
-    if (status === 'awaiting') p.awaiting.push(key);
-    else if (status === 'conflict') p.conflicts.push(key);
-    else p.decided += 1;
-    return status;
-  };
-
-  for (const record of deduplication.unique) {
-    const stagesOf = decisions.get(record.key) ?? {};
-    const status = track(ta, record.key, stagesOf['title-abstract']);
-    if (status === 'exclude') excludedScreening += 1;
-    if (status === 'include') {
-      sought += 1;
-      soughtKeys.push(record.key);
-    } else if (stagesOf['full-text']) {
-      const line = stagesOf['full-text'].votes[0]?.line ?? null;
-      problems.push({ line, record: record.key, message: `"${record.key}" has full-text votes but was not included at title-abstract screening (${status === 'exclude' ? 'it was excluded' : `it is ${status}`})` });
-    }
-  }
-
-  const ft = progress('full-text', sought);
-  for (const key of soughtKeys) {
-    const decision = decisions.get(key)?.['full-text'];
-    const status = track(ft, key, decision);
-    if (status === 'include') {
-      assessed += 1;
-      includedReports.push(key);
-    } else if (status === 'exclude') {
-      const reason = decision?.reason ?? 'unspecified';
-      if (reason === NOT_RETRIEVED) {
-        notRetrieved += 1;
-        continue;
-      }
-      assessed += 1;
-      if (!known.has(reason) && excluded[reason] === undefined) {
-        problems.push({ line: decision?.votes[0]?.line ?? null, record: key, message: `"${reason}" is not one of the review's exclusion_reasons ids (${[...known].join(', ') || 'none defined'})` });
-      }
-      excluded[reason] = (excluded[reason] ?? 0) + 1;
-    }
-  }
-
-  const studies = new Set<string>();
-  const includedWithoutStudy: string[] = [];
-  for (const key of includedReports) {
-    const ids = deduplication.identifiers[key] ?? { dois: [], pmids: [] };
-    const study = [...ids.dois, ...ids.pmids.map((p) => `pmid:${p}`)].map((id) => input.studies?.[id]).find((s) => s !== undefined);
-    if (study === undefined) includedWithoutStudy.push(key);
-    studies.add(study ?? `record:${key}`);
-  }
-
-  const flow: Flow = {
-    identified: { databases: sum((s) => !registerSet.has(s)), registers: sum((s) => registerSet.has(s)), per_source: perSource },
-    removed_before_screening: { duplicates: deduplication.duplicates.length, automation: 0, other: 0 },
-    screened: deduplication.unique.length,
-    excluded_screening: excludedScreening,
-    sought,
-    not_retrieved: notRetrieved,
-    assessed,
-    excluded_full_text: excluded,
-    included_studies: studies.size,
-    included_reports: includedReports.length,
+  const records: FlowRecords = {
+    identified: bySource(input.records),
+    duplicates: deduplication.duplicates,
+    screened: deduplication.unique.map((r) => r.key),
+    excluded_screening: titles.excluded,
+    sought: titles.sought,
+    not_retrieved: fullText.notRetrieved,
+    assessed: fullText.assessed,
+    excluded_full_text: fullText.excluded,
+    included_reports: fullText.included,
+    included_studies: studies.byStudy,
   };
   return {
-    flow,
-    progress: { votes: votes.length, stages: { 'title-abstract': ta, 'full-text': ft }, includedWithoutStudy },
+    flow: countFlow(records, new Set(input.registers ?? [])),
+    records,
+    progress: { votes: votes.length, stages: { 'title-abstract': ta, 'full-text': ft }, includedWithoutStudy: studies.withoutStudy },
     deduplication,
     decisions,
     problems,

@@ -1,10 +1,10 @@
 // Where screening of a tracked review stands, formatted for the review page: votes, open records
 // and Cohen's kappa per stage. The counting is deriveFlow's; this only picks and formats.
 import { format } from 'd3-format';
+import { countNoun, formatCount, formatTwoDecimals, plural } from '../format';
 import type { DerivedFlow } from './derive';
 import type { Stage } from './screening';
 
-const kappaFormat = format('.2f');
 const percent = format('.0%');
 
 /** One stage's progress, formatted. */
@@ -25,6 +25,8 @@ export interface StageProgressView {
   observed: string | null;
   /** Why kappa is not computable; null when it is. */
   note: string | null;
+  /** The stage's row of the screening table, as shown. */
+  cells: { records: string; decided: string; awaiting: string; conflicts: string; reviewers: string; basedOn: string; observed: string };
 }
 
 /** Where screening stands, for the review page. */
@@ -38,6 +40,10 @@ export interface ProgressView {
   conflicts: { key: string; stage: string }[];
   stages: StageProgressView[];
   includedWithoutStudy: string[];
+  /** The summary's figures as shown: "77" votes, "0" records awaiting votes, "1" conflict open (with the noun that agrees). */
+  summary: { votes: string; awaiting: string; awaitingNoun: string; conflicts: string; conflictsNoun: string };
+  /** Open conflicts beyond those listed by key, as shown ("12"); null when every one is listed. */
+  moreConflicts: string | null;
 }
 
 /** The name of each screening stage on the pages. */
@@ -46,31 +52,56 @@ export const stageLabels: Record<Stage, string> = { 'title-abstract': 'Title and
 /** Open conflicts the review page lists by key; the records ledger lists every one. */
 export const CONFLICTS_LISTED = 50;
 
+/** One stage's progress, formatted. */
+function stageView(derived: DerivedFlow, stage: Stage): StageProgressView {
+  const p = derived.progress.stages[stage];
+  const k = p.agreement.agreement;
+  const kappaRecords = k?.n ?? null;
+  const observed = k ? percent(k.observed) : null;
+  return {
+    stage,
+    label: stageLabels[stage],
+    records: p.records,
+    decided: p.decided,
+    awaiting: p.awaiting,
+    conflicts: p.conflicts,
+    reviewers: p.agreement.reviewers,
+    kappa: k?.kappa === null || k?.kappa === undefined ? 'not computable' : formatTwoDecimals(k.kappa),
+    kappaRecords,
+    observed,
+    note: p.agreement.note,
+    cells: {
+      records: formatCount(p.records),
+      decided: formatCount(p.decided),
+      awaiting: formatCount(p.awaiting.length),
+      conflicts: formatCount(p.conflicts.length),
+      reviewers: p.agreement.reviewers.length ? p.agreement.reviewers.join(', ') : 'none yet',
+      basedOn: kappaRecords === null ? '—' : countNoun(kappaRecords, 'record'),
+      observed: observed ?? '—',
+    },
+  };
+}
+
 /** Votes, open records and Cohen's kappa per stage, formatted for the page. */
 export function progressView(derived: DerivedFlow): ProgressView {
-  const stages = (['title-abstract', 'full-text'] as const).map((stage): StageProgressView => {
-    const p = derived.progress.stages[stage];
-    const k = p.agreement.agreement;
-    return {
-      stage,
-      label: stageLabels[stage],
-      records: p.records,
-      decided: p.decided,
-      awaiting: p.awaiting,
-      conflicts: p.conflicts,
-      reviewers: p.agreement.reviewers,
-      kappa: k?.kappa === null || k?.kappa === undefined ? 'not computable' : kappaFormat(k.kappa),
-      kappaRecords: k?.n ?? null,
-      observed: k ? percent(k.observed) : null,
-      note: p.agreement.note,
-    };
-  });
+  const stages = (['title-abstract', 'full-text'] as const).map((stage) => stageView(derived, stage));
+  const awaiting = stages.reduce((n, s) => n + s.awaiting.length, 0);
+  const conflictCount = stages.reduce((n, s) => n + s.conflicts.length, 0);
+  const conflicts = stages.flatMap((s) => s.conflicts.map((key) => ({ key, stage: s.label }))).slice(0, CONFLICTS_LISTED);
   return {
     votes: derived.progress.votes,
-    awaiting: stages.reduce((n, s) => n + s.awaiting.length, 0),
-    conflictCount: stages.reduce((n, s) => n + s.conflicts.length, 0),
-    conflicts: stages.flatMap((s) => s.conflicts.map((key) => ({ key, stage: s.label }))).slice(0, CONFLICTS_LISTED),
+    awaiting,
+    conflictCount,
+    conflicts,
     stages,
     includedWithoutStudy: derived.progress.includedWithoutStudy,
+    summary: {
+      votes: formatCount(derived.progress.votes),
+      awaiting: formatCount(awaiting),
+      awaitingNoun: plural(awaiting, 'record'),
+      conflicts: formatCount(conflictCount),
+      conflictsNoun: plural(conflictCount, 'conflict'),
+    },
+    moreConflicts: conflictCount > conflicts.length ? formatCount(conflictCount - conflicts.length) : null,
   };
 }

@@ -1,33 +1,27 @@
 // A review's flow as its pages show it: which flow to draw (derived from the tracking folder, else
 // as reported), the diagram with its boxes linking to the records ledger, what does not hold, and
 // the flow and links of the PRISMA2020 CSV. Addresses come from the caller's `link`.
-import type { BibRecord } from '../bibliography';
 import type { SiteLink } from '../paths';
-import { formatProblem, type Problem } from '../validation/problem';
+import { formatProblem } from '../problem';
 import type { Flow } from '../../schemas/flow';
 import type { Review } from '../../schemas/review';
+import type { Study } from '../../schemas/study';
 import { checkFlow, compareFlows, type FlowProblem } from './check';
 import type { DerivedFlow } from './derive';
-import { layoutPrismaFlow, type PrismaBoxId, type PrismaDiagramSpec } from './layout';
+import { prismaBoxText, type PrismaBoxId, type PrismaText } from './box-text';
+import { layoutPrismaFlow, type PrismaDiagramSpec } from './layout';
+import type { TrackedSource, Tracking } from './tracking';
 
 /** What the views need of a tracked review: its files as read, the flow they derive, and identifier → study id. */
 export interface TrackedReview {
-  tracking: {
-    /** The search-results files, in the order they were read. */
-    sources: readonly { name: string; file: string }[];
-    /** Every record of every source, duplicates included. */
-    records: readonly BibRecord[];
-    /** screening.csv relative to the content folder; null when the folder has none. */
-    screeningFile: string | null;
-    /** Faults in the files, each with file and line. */
-    problems: readonly Problem[];
-  };
+  /** The tracking folder as src/loaders/tracking.ts reads it; the views need only these fields. */
+  tracking: Pick<Tracking, 'records' | 'screeningFile' | 'problems'> & { sources: readonly Pick<TrackedSource, 'name' | 'file'>[] };
   derived: DerivedFlow;
   /** DOI or `pmid:<n>` → study id (studyIndex). */
   studies: Readonly<Record<string, string>>;
 }
 
-/** Ledger section (on /reviews/<id>/records/) each box of a tracked review links to. */
+/** Ledger section (on /reviews/<id>/records/) each box of a tracked review links to: it lists the records deriveFlow counted in the box. */
 export const LEDGER_SECTION: Partial<Record<PrismaBoxId, string>> = {
   identified: 'identified',
   removed: 'duplicates',
@@ -73,31 +67,56 @@ export interface ReviewFlowView {
   trackingProblems: string[];
 }
 
+/** Where each box of a review's diagram links: a tracked review's boxes to the ledger section listing their records, the included box to the included studies. */
+export function boxLinks(review: Review, tracked: TrackedReview | null, link: SiteLink): (box: PrismaBoxId) => string | undefined {
+  return (box) => {
+    if (box === 'included') return link(`/reviews/${review.id}/#included`);
+    const section = tracked ? LEDGER_SECTION[box] : undefined;
+    return section ? link(`/reviews/${review.id}/records/#${section}`) : undefined;
+  };
+}
+
+/** The flow a review page draws: for a tracked review the derived one (the records are the evidence), else the reported one. */
+const drawnFlow = (review: Review, tracked: TrackedReview | null): Flow => (tracked ? withSourceLabels(review, tracked.derived.flow) : review.flow);
+
+/** What the boxes of a review's diagram say and where they link, without laying the diagram out (for the CSV's links). */
+export function reviewBoxText(review: Review, tracked: TrackedReview | null, link: SiteLink): PrismaText {
+  return prismaBoxText(drawnFlow(review, tracked), { reasons: review.exclusion_reasons, hrefFor: boxLinks(review, tracked, link) });
+}
+
+/** Faults in the tracking files and the screening log, one sentence each (`file:line field: problem`). */
+function trackingProblems(tracked: TrackedReview): string[] {
+  const screeningFile = tracked.tracking.screeningFile ?? 'screening.csv';
+  return [...tracked.tracking.problems.map(formatProblem), ...tracked.derived.problems.map((p) => `${screeningFile}${p.line ? `:${p.line}` : ''}: ${p.message}`)];
+}
+
 /**
  * The flow to draw: for a tracked review the derived one (the records are the evidence), else the
  * reported one. `link` turns the site paths the boxes link to into addresses.
  */
 export function reviewFlowView(review: Review, tracked: TrackedReview | null, link: SiteLink): ReviewFlowView {
-  const flow = tracked ? withSourceLabels(review, tracked.derived.flow) : review.flow;
-  const hrefFor = (box: PrismaBoxId) => {
-    if (box === 'included') return link(`/reviews/${review.id}/#included`);
-    const section = tracked ? LEDGER_SECTION[box] : undefined;
-    return section ? link(`/reviews/${review.id}/records/#${section}`) : undefined;
-  };
+  const flow = drawnFlow(review, tracked);
   const title = tracked ? 'PRISMA 2020 flow diagram, derived from the tracked records' : 'PRISMA 2020 flow diagram, as the review reports it';
   return {
     source: tracked ? 'derived' : 'reported',
     flow,
-    spec: layoutPrismaFlow(flow, { reasons: review.exclusion_reasons, hrefFor, title }),
+    spec: layoutPrismaFlow(flow, { reasons: review.exclusion_reasons, hrefFor: boxLinks(review, tracked, link), title }),
     disagreements: tracked ? compareFlows(review.flow, tracked.derived.flow) : [],
     openArms: checkFlow(flow),
-    trackingProblems: tracked
-      ? [
-          ...tracked.tracking.problems.map(formatProblem),
-          ...tracked.derived.problems.map((p) => `${tracked.tracking.screeningFile ?? 'screening.csv'}${p.line ? `:${p.line}` : ''}: ${p.message}`),
-        ]
-      : [],
+    trackingProblems: tracked ? trackingProblems(tracked) : [],
   };
+}
+
+/** The sentences under the diagram's title: where its numbers come from and what its boxes link to. */
+export function flowCaption(tracked: TrackedReview | null): string {
+  return tracked
+    ? `Derived from the ${tracked.tracking.records.length} records in the review’s search files and the ${tracked.derived.progress.votes} votes in its screening log, not typed in. Boxes with a blue border link to the records behind them.`
+    : 'The counts as the review reports them. A box the review does not report reads “not reported”: the number is unknown, not zero. The box with a blue border links to the included studies below.';
+}
+
+/** How many of the studies a review page lists as included are not confirmed against the review's own table of included studies. */
+export function unconfirmedIncluded(reviewId: string, included: readonly Pick<Study, 'reviews'>[]): number {
+  return included.filter((s) => s.reviews.some((r) => r.review === reviewId && r.listing !== 'confirmed')).length;
 }
 
 /** True when at least one box of the flow holds a number. */
@@ -129,11 +148,16 @@ export const CSV_BOX: Readonly<Record<string, PrismaBoxId>> = {
   new_studies: 'included',
 };
 
-/** The CSV's `url` for a `data` row: the address of the diagram box it counts, where that box links somewhere. */
-export function csvRowUrls(spec: PrismaDiagramSpec): (data: string) => string | undefined {
-  const hrefs = new Map(spec.boxes.map((b) => [b.id, b.href]));
+/** The CSV's `url` for a `data` row: the address of the diagram box it counts, where that box links somewhere (from the box text, or a laid-out spec). */
+export function csvRowUrls(text: { boxes: readonly { id: PrismaBoxId; href?: string }[] }): (data: string) => string | undefined {
+  const hrefs = new Map(text.boxes.map((b) => [b.id, b.href]));
   return (data) => {
     const box = CSV_BOX[data];
     return box ? hrefs.get(box) : undefined;
   };
+}
+
+/** The CSV's `url` for each `data` row of a review: its box text alone, no layout. */
+export function reviewCsvUrls(review: Review, tracked: TrackedReview | null, link: SiteLink): (data: string) => string | undefined {
+  return csvRowUrls(reviewBoxText(review, tracked, link));
 }

@@ -5,6 +5,7 @@
 // exclusion-reason labels), so the page may insert the string as HTML. Styles are presentation
 // attributes, not CSS, so a downloaded file looks the same as the page. Text is real <text>,
 // not paths, and nothing needs JavaScript.
+import { prismaColours } from '../charts/palette';
 import type { PrismaBox, PrismaDiagramSpec } from './layout';
 
 /** Options for renderPrismaSvg. */
@@ -15,11 +16,9 @@ export interface PrismaSvgOptions {
   idPrefix?: string;
 }
 
-/** Colours: PRISMA 2020 template's blue stage bars and yellow/grey column titles, in contrast-safe tints. */
-const INK = '#1b1f24';
-const LINK = '#0b5cad';
-const STAGE_FILL = '#d6e6f7';
-const HEADER_FILL: Record<string, string> = { 'header-main': '#fbe7a1', 'header-other': '#e4e7eb', 'header-previous': '#e4e7eb' };
+/** Colours from the contrast-tested palette: PRISMA 2020 template's blue stage bars and yellow/grey column titles, in tints. */
+const { ink: INK, link: LINK, box: BOX_FILL, stage: STAGE_FILL } = prismaColours;
+const HEADER_FILL: Record<string, string> = { 'header-main': prismaColours.mainHeader, 'header-other': prismaColours.otherHeader, 'header-previous': prismaColours.otherHeader };
 const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 
 /** Characters XML 1.0 does not allow at all (a standalone file with one would not open). */
@@ -62,7 +61,7 @@ function renderBox(box: PrismaBox, spec: PrismaDiagramSpec, standalone: boolean)
     width: box.width,
     height: box.height,
     rx: header ? 6 : 2,
-    fill: header ? (HEADER_FILL[box.id] ?? '#e4e7eb') : '#ffffff',
+    fill: header ? (HEADER_FILL[box.id] ?? prismaColours.otherHeader) : BOX_FILL,
     stroke: href ? LINK : INK,
     'stroke-width': href ? 2 : 1,
   });
@@ -100,7 +99,7 @@ export function renderPrismaSvg(spec: PrismaDiagramSpec, options: PrismaSvgOptio
       { id: `${id}-arrow`, viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, markerUnits: 'strokeWidth', orient: 'auto' },
       el('path', { d: 'M0,0L10,5L0,10z', fill: INK }),
     )}</defs>`,
-    el('rect', { x: 0, y: 0, width: spec.width, height: spec.height, fill: '#ffffff' }),
+    el('rect', { x: 0, y: 0, width: spec.width, height: spec.height, fill: BOX_FILL }),
   ];
   for (const stage of spec.stages) {
     const cx = stage.x + stage.width / 2;

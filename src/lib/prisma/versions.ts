@@ -1,8 +1,8 @@
-// The versions of a living review side by side: each version's flow as its diagram lines, one
-// column per version (current last), and what changed.
+// The versions of a living review side by side: each version's flow as its diagram lines (the box
+// text step of the layout, not the whole layout), one column per version (current last), and what changed.
 import type { Flow } from '../../schemas/flow';
 import type { Review } from '../../schemas/review';
-import { layoutPrismaFlow } from './layout';
+import { prismaBoxText } from './box-text';
 
 /** One version's column in the versions table. */
 export interface VersionColumn {
@@ -14,6 +14,8 @@ export interface VersionColumn {
 /** Every version's flow side by side: one row per box line, one column per version (current last). */
 export interface FlowVersions {
   columns: VersionColumn[];
+  /** Each column's heading: "Version 2 (current)". */
+  headings: string[];
   rows: { stage: string; label: string; cells: string[] }[];
   /** What changed in each earlier version, oldest first. */
   changes: { version: string; date: string; summary: string }[];
@@ -31,7 +33,7 @@ export function flowVersions(review: Review): FlowVersions | null {
   // Rows: the union of every version's diagram rows, each kept after the row it follows in its version.
   const order: { stage: string; label: string }[] = [];
   const values = versions.map((v) => {
-    const rows = layoutPrismaFlow(v.flow, { reasons: review.exclusion_reasons }).rows;
+    const { rows } = prismaBoxText(v.flow, { reasons: review.exclusion_reasons });
     let last = -1;
     for (const row of rows) {
       const at = order.findIndex((o) => o.label === row.label);
@@ -42,6 +44,7 @@ export function flowVersions(review: Review): FlowVersions | null {
   });
   return {
     columns: versions.map((v) => v.column),
+    headings: versions.map((v) => `Version ${v.column.version}${v.column.current ? ' (current)' : ''}`),
     rows: order.map((o) => ({ ...o, cells: values.map((v) => v.get(o.label) ?? '—') })),
     changes: review.changes.map((c) => ({ version: c.version, date: c.date, summary: c.summary })),
   };

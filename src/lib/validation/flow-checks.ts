@@ -3,7 +3,7 @@
 import type { Review, Study } from '../../schemas';
 import { checkFlow, compareFlows, type FlowProblem } from '../prisma/check';
 import type { DerivedFlow } from '../prisma/derive';
-import type { Problem } from './problem';
+import type { Problem } from '../problem';
 
 const asProblem = (file: string, review: string, where: string, p: FlowProblem, severity: Problem['severity'] = 'error'): Problem => ({
   file,

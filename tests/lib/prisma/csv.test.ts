@@ -1,25 +1,19 @@
 import { describe, expect, test } from 'vitest';
 import { csvLabel, PRISMA_CSV_HEADER, PRISMA_CSV_TEMPLATE, readPrismaCsv, reasonId, writePrismaCsv } from '../../../src/lib/prisma/csv';
 import { formatCsvRow, parseCsvText } from '../../../src/lib/prisma/csv-text';
-import { flowSchema, type Flow } from '../../../src/schemas/flow';
+import { makeFlow, NOTHING_REPORTED } from '../../helpers/factories';
 
-const flow = (input: unknown): Flow => flowSchema.parse(input);
 const reasons = [
   { id: 'wrong-population', label: 'Wrong population' },
   { id: 'no-alliance-measure', label: 'No measure of the alliance; or none reported' },
 ];
 
-const closed = flow({
+/** The closed flow with ten times the records identified and screened. */
+const closed = makeFlow({
   identified: { databases: 1500, registers: 0, per_source: { PubMed: 900, PsycINFO: 600 } },
   removed_before_screening: { duplicates: 250, automation: null, other: 0 },
   screened: 1250,
   excluded_screening: 1225,
-  sought: 25,
-  not_retrieved: 2,
-  assessed: 23,
-  excluded_full_text: { 'wrong-population': 10, 'no-alliance-measure': 5 },
-  included_studies: 7,
-  included_reports: 8,
 });
 
 /** The n column of the row with this data name. */
@@ -68,7 +62,7 @@ describe('writePrismaCsv', () => {
   });
 
   test('writes totals as previous plus new studies when the review has a previous version', () => {
-    const living = writePrismaCsv(flow({ ...closed, previous: { studies: 3, reports: 4 } }), reasons);
+    const living = writePrismaCsv(makeFlow({ ...closed, previous: { studies: 3, reports: 4 } }), reasons);
     expect([nOf(living, 'total_studies'), nOf(living, 'total_reports')]).toEqual(['10', '12']);
   });
 
@@ -81,12 +75,12 @@ describe('writePrismaCsv', () => {
 describe('readPrismaCsv', () => {
   test.each([
     ['a complete flow', closed],
-    ['a flow with every box not reported', flow({})],
-    ['a flow with no exclusions at full text', flow({ ...closed, excluded_full_text: {} })],
-    ['a flow with an exclusion count not reported', flow({ ...closed, excluded_full_text: { 'wrong-population': null } })],
+    ['a flow with every box not reported', makeFlow({}, NOTHING_REPORTED)],
+    ['a flow with no exclusions at full text', makeFlow({ ...closed, excluded_full_text: {} })],
+    ['a flow with an exclusion count not reported', makeFlow({ ...closed, excluded_full_text: { 'wrong-population': null } })],
     [
       'a flow with other methods and a previous version',
-      flow({
+      makeFlow({
         ...closed,
         included_reports: 10,
         other_methods: { identified: { websites: 2, organisations: null, citations: 4 }, sought: 6, not_retrieved: 1, assessed: 5, excluded: { 'wrong-population': 3 } },

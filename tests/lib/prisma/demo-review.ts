@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { loadTracking } from '../../../scripts/lib/tracking';
+import { loadTracking } from '../../../src/loaders/tracking';
 import { deriveFlow, studyIndex } from '../../../src/lib/prisma/derive';
 import type { TrackedReview } from '../../../src/lib/prisma/review-flow';
 import { reviewSchema, studySchema } from '../../../src/schemas';

@@ -48,7 +48,7 @@
 //   demo-placeholder-2010 (pmid:39990105 and its second report .111), demo-testa-2012 (.106)
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadTracking } from '../../../scripts/lib/tracking';
+import { loadTracking } from '../../../src/loaders/tracking';
 import { checkFlow, compareFlows } from '../../../src/lib/prisma/check';
 import { readPrismaCsv, writePrismaCsv } from '../../../src/lib/prisma/csv';
 import { layoutPrismaFlow } from '../../../src/lib/prisma/layout';

@@ -1,27 +1,23 @@
 import { describe, expect, test } from 'vitest';
 import { describeFlow, layoutPrismaFlow, wrapText, type PrismaDiagramSpec } from '../../../src/lib/prisma/layout';
-import { flowSchema, type Flow } from '../../../src/schemas/flow';
+import type { Flow } from '../../../src/schemas/flow';
+import { makeFlow, NOTHING_REPORTED } from '../../helpers/factories';
 
-const flow = (input: unknown): Flow => flowSchema.parse(input);
 const reasons = [
   { id: 'wrong-population', label: 'Wrong population' },
   { id: 'no-alliance-measure', label: 'No measure of the alliance' },
 ];
 
-const basic = flow({
+/** The closed flow, ten times larger, with registers and reports not retrieved not reported. */
+const basic = makeFlow({
   identified: { databases: 1500, registers: null, per_source: { PubMed: 900, PsycINFO: 600 } },
   removed_before_screening: { duplicates: 250 },
   screened: 1250,
   excluded_screening: 1225,
-  sought: 25,
   not_retrieved: null,
-  assessed: 23,
-  excluded_full_text: { 'wrong-population': 10, 'no-alliance-measure': 5 },
-  included_studies: 7,
-  included_reports: 8,
 });
 
-const full = flow({
+const full = makeFlow({
   ...basic,
   included_reports: 10,
   other_methods: { identified: { websites: 2, citations: 4 }, sought: 6, not_retrieved: 1, assessed: 5, excluded: { 'wrong-population': 3 } },
@@ -151,7 +147,7 @@ describe('describeFlow', () => {
   });
 
   test('says "an unreported number" rather than 0 for a null count', () => {
-    expect(describeFlow(flow({ included_studies: 1 }))).toContain('an unreported number of records were screened');
+    expect(describeFlow(makeFlow({ included_studies: 1 }, NOTHING_REPORTED))).toContain('an unreported number of records were screened');
   });
 });
 

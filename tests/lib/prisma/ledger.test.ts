@@ -1,10 +1,13 @@
 import { describe, expect, test } from 'vitest';
+import { sumLines, sumReasons } from '../../../src/lib/prisma/check';
 import { deriveFlow } from '../../../src/lib/prisma/derive';
 import { ledgerSections, recordAnchor, type LedgerSection } from '../../../src/lib/prisma/ledger';
+import type { TrackedReview } from '../../../src/lib/prisma/review-flow';
+import type { Review } from '../../../src/schemas';
 import { makeReview } from '../../helpers/factories';
 import { review, tracked } from './demo-review';
 import { rec } from './records';
-import { screeningUnderWay } from './votes';
+import { agree, screeningUnderWay, vote } from './votes';
 
 /** A link under a base path, so the tests see which addresses went through it. */
 const link = (path: string) => `/base${path}`;
@@ -164,5 +167,104 @@ describe('recordAnchor', () => {
     ['a key with spaces', 'record-a_20key_20with_20spaces'],
   ])('writes the anchor of %s as %s', (key, anchor) => {
     expect(recordAnchor(key)).toBe(anchor);
+  });
+});
+
+/**
+ * A small review made by hand, one record in each box: a kept and a removed duplicate (included,
+ * and claimed by a study), one not retrieved, one excluded for each of two reasons, one excluded on
+ * title and abstract, one still awaiting a vote and one included that no study claims.
+ */
+function smallReview(): { review: Review; tracked: TrackedReview } {
+  const review = makeReview({
+    id: 'small',
+    exclusion_reasons: [
+      { id: 'wrong-population', label: 'Wrong population' },
+      { id: 'no-alliance-measure', label: 'No measure of the alliance' },
+    ],
+  });
+  const doi = (x: string) => rec({ doi: `10.5555/sm-${x}` });
+  const kept = rec({ doi: '10.5555/sm-a', source: 'psycinfo' });
+  const removed = doi('a');
+  const [notRetrieved, wrong, noMeasure, excluded, awaiting, unclaimed] = [doi('b'), doi('c'), doi('d'), doi('e'), doi('f'), doi('g')] as const;
+  const records = [kept, removed, notRetrieved, wrong, noMeasure, excluded, awaiting, unclaimed];
+  const votes = [
+    ...[kept, notRetrieved, wrong, noMeasure, unclaimed].flatMap((r) => agree(r.key, 'title-abstract', 'include')),
+    ...agree(excluded.key, 'title-abstract', 'exclude'),
+    vote(awaiting.key, 'title-abstract', 'alice', 'include'),
+    ...agree(kept.key, 'full-text', 'include'),
+    ...agree(unclaimed.key, 'full-text', 'include'),
+    ...agree(notRetrieved.key, 'full-text', 'exclude', 'not-retrieved'),
+    ...agree(wrong.key, 'full-text', 'exclude', 'wrong-population'),
+    ...agree(noMeasure.key, 'full-text', 'exclude', 'no-alliance-measure'),
+  ];
+  const studies = { '10.5555/sm-a': 'study-a' };
+  const sources = [
+    { name: 'psycinfo', file: 'reviews/small/records/psycinfo.ris' },
+    { name: 'pubmed', file: 'reviews/small/records/pubmed.nbib' },
+  ];
+  const derived = deriveFlow({ records, votes, reasons: review.exclusion_reasons, studies });
+  return { review, tracked: { tracking: { sources, records, screeningFile: null, problems: [] }, derived, studies } };
+}
+
+const small = smallReview();
+
+describe.each([
+  ['the tracked fixture review', review, tracked],
+  ['a small hand-made review', small.review, small.tracked],
+])('the ledger of %s and its derived flow', (_, r, t) => {
+  const { flow } = t.derived;
+  const sections = ledgerSections(r, t, link);
+  const section = (id: string) => sections.find((s) => s.id === id);
+  const labelOf = (id: string) => r.exclusion_reasons.find((x) => x.id === id)?.label ?? id;
+
+  test.each([
+    ['identified', sumLines(flow.identified.databases, flow.identified.registers)],
+    ['duplicates', flow.removed_before_screening.duplicates],
+    ['screened', flow.screened],
+    ['excluded-screening', flow.excluded_screening],
+    ['sought', flow.sought],
+    ['not-retrieved', flow.not_retrieved],
+    ['assessed', flow.assessed],
+    ['excluded-full-text', sumReasons(flow.excluded_full_text)],
+    ['included-reports', flow.included_reports],
+  ])('lists in %s as many records as the diagram’s box counts (%i)', (id, count) => {
+    expect(section(id)?.count).toBe(count);
+    expect(rows(section(id))).toHaveLength(count ?? -1);
+  });
+
+  test('lists each source’s records in a table as long as the source’s count', () => {
+    const tables = section('identified')?.tables ?? [];
+    expect(Object.fromEntries(tables.map((table) => [table.id?.replace(/^identified-/, ''), table.rows.length]))).toEqual(flow.identified.per_source);
+  });
+
+  test('lists as many full-text exclusions for each reason as the diagram gives it', () => {
+    const byLabel: Record<string, number> = {};
+    for (const row of rows(section('excluded-full-text'))) byLabel[row.cells[3]?.text ?? ''] = (byLabel[row.cells[3]?.text ?? ''] ?? 0) + 1;
+    const expected = Object.fromEntries(Object.entries(flow.excluded_full_text ?? {}).filter(([, n]) => n).map(([id, n]) => [labelOf(id), n]));
+    expect(byLabel).toEqual(expected);
+  });
+
+  test('links the included reports to as many studies as the diagram counts', () => {
+    const studies = new Set(rows(section('included-reports')).map((row) => row.cells[3]?.href ?? `record:${row.cells[0]?.text}`));
+    expect(studies.size).toBe(flow.included_studies);
+  });
+});
+
+describe('the small hand-made review', () => {
+  test('puts one record in each box, and one still open', () => {
+    expect(ledgerSections(small.review, small.tracked, link).map((s) => [s.id, s.count])).toEqual([
+      ['identified', 8],
+      ['duplicates', 1],
+      ['screened', 7],
+      ['excluded-screening', 1],
+      ['sought', 5],
+      ['not-retrieved', 1],
+      ['assessed', 4],
+      ['excluded-full-text', 2],
+      ['included-reports', 2],
+      ['open', 1],
+    ]);
+    expect(small.tracked.derived.flow.included_studies).toBe(2);
   });
 });

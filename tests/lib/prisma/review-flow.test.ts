@@ -1,8 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { deriveFlow } from '../../../src/lib/prisma/derive';
 import { csvFlow, csvRowUrls, reportsAnyCount, reviewFlowView, sourceLabel, withSourceLabels } from '../../../src/lib/prisma/review-flow';
-import { flowSchema } from '../../../src/schemas';
-import { makeReview } from '../../helpers/factories';
+import { makeFlow, makeReview, NOTHING_REPORTED } from '../../helpers/factories';
 import { review, tracked } from './demo-review';
 import { rec } from './records';
 import { vote } from './votes';
@@ -102,7 +101,7 @@ describe('the PRISMA2020 CSV', () => {
   });
 
   test('writes the derived flow, with the review’s source names, while a tracked review reports no count', () => {
-    const underWay = { ...review, flow: flowSchema.parse({}) };
+    const underWay = { ...review, flow: makeFlow({}, NOTHING_REPORTED) };
     expect(csvFlow(underWay, tracked)).toEqual({ flow: withSourceLabels(review, tracked.derived.flow), source: 'derived' });
     expect(csvFlow(underWay, null).source).toBe('reported');
   });

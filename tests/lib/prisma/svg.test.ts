@@ -1,20 +1,17 @@
 import { describe, expect, test } from 'vitest';
+import { contrastRatio, prismaColours } from '../../../src/lib/charts/palette';
 import { layoutPrismaFlow, type PrismaDiagramSpec } from '../../../src/lib/prisma/layout';
 import { escapeXml, renderPrismaSvg, safeHref } from '../../../src/lib/prisma/svg';
-import { flowSchema } from '../../../src/schemas/flow';
+import { makeFlow, NOTHING_REPORTED } from '../../helpers/factories';
 
 // Sucala et al. (2012), J Med Internet Res 14(4):e110, abstract: "840 studies were reviewed" and
 // 11 were included; every other box of its flow is unknown (content/reviews/sucala-2012.yaml).
-const sucala = flowSchema.parse({ screened: 840, included_studies: 11 });
+const sucala = makeFlow({ screened: 840, included_studies: 11 }, NOTHING_REPORTED);
 const sucalaSpec = layoutPrismaFlow(sucala, { hrefFor: (box) => (box === 'included' ? '/reviews/sucala-2012/#included' : undefined) });
 
 const hostile = `"><script>alert('x')</script>&amp; <b>`;
 const hostileSpec = layoutPrismaFlow(
-  flowSchema.parse({
-    identified: { databases: 3, per_source: { [hostile]: 3 } },
-    screened: 3,
-    excluded_full_text: { 'bad-label': 1 },
-  }),
+  makeFlow({ identified: { databases: 3, per_source: { [hostile]: 3 } }, screened: 3, excluded_full_text: { 'bad-label': 1 } }, NOTHING_REPORTED),
   { reasons: [{ id: 'bad-label', label: hostile }], title: hostile, hrefFor: (box) => (box === 'screened' ? `/x/?a="b"&c=<d>'e'` : undefined) },
 );
 
@@ -164,5 +161,29 @@ describe('renderPrismaSvg', () => {
   test('writes at most two decimals in coordinates', () => {
     const spec: PrismaDiagramSpec = { ...sucalaSpec, arrows: [{ from: 'screened', to: 'sought', points: [], path: 'M1.23456,2.5L1.23456,-0.0001' }] };
     expect(renderPrismaSvg(spec)).toContain('d="M1.23,2.5L1.23,0"');
+  });
+});
+
+describe('the diagram’s colours', () => {
+  const { ink, link, box, stage, mainHeader, otherHeader } = prismaColours;
+
+  test.each([
+    ['box', box],
+    ['stage bar', stage],
+    ['databases column title', mainHeader],
+    ['other column titles', otherHeader],
+  ])('gives text at least 4.5:1 on the %s fill', (_, fill) => {
+    expect(contrastRatio(ink, fill)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  test('gives a linked box a border of at least 3:1 on white (WCAG non-text contrast)', () => {
+    expect(contrastRatio(link, box)).toBeGreaterThanOrEqual(3);
+  });
+
+  test('draws only colours of the palette', () => {
+    const svg = renderPrismaSvg(layoutPrismaFlow(makeFlow({ previous: { studies: 1, reports: 1 }, other_methods: { identified: { citations: 1 } } }), { hrefFor: () => '/x/' }));
+    const used = new Set([...svg.matchAll(/(?:fill|stroke)="(#[0-9a-f]{6})"/gi)].map((m) => m[1]));
+    expect([...used].filter((c) => !Object.values(prismaColours).includes(c as never))).toEqual([]);
+    expect(used.size).toBeGreaterThanOrEqual(5);
   });
 });

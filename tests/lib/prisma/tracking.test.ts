@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { loadTracking } from '../../../scripts/lib/tracking';
+import { loadTracking } from '../../../src/loaders/tracking';
 import { formatProblem } from '../../../src/lib/validation/problem';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-tracking-'));
