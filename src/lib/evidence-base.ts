@@ -9,6 +9,7 @@
 // 3. Records linked with overlap "possible" are both counted, and the total says that it may count
 //    some participants twice.
 import type { Study } from '../schemas';
+import { familyName } from './format';
 
 /** Where a record stands: in the evidence, awaiting screening, or excluded by every review that decided. */
 export type EvidenceStatus = 'included' | 'pending' | 'excluded';
@@ -125,7 +126,7 @@ export function deriveCoverage(reviews: readonly CoverageReview[], studies?: rea
 
 /** First author's family name and year, e.g. "Cook & Doyle (2002)" or "Bouchard et al. (2004)"; an incomplete author list always reads "et al.". */
 export function shortCitation(s: { authors: readonly string[]; year: number; authors_incomplete?: boolean | undefined }): string {
-  const family = (a: string | undefined) => (a ?? '').split(',')[0] ?? '';
-  const names = s.authors_incomplete ? `${family(s.authors[0])} et al.` : s.authors.length === 1 ? family(s.authors[0]) : s.authors.length === 2 ? `${family(s.authors[0])} & ${family(s.authors[1])}` : `${family(s.authors[0])} et al.`;
+  const [first = '', second = ''] = s.authors.map(familyName);
+  const names = s.authors_incomplete ? `${first} et al.` : s.authors.length === 1 ? first : s.authors.length === 2 ? `${first} & ${second}` : `${first} et al.`;
   return `${names} (${s.year})`;
 }

@@ -2,12 +2,10 @@
 import type { Study } from '../schemas';
 import { formatBibtex, formatRis, toCsl } from './citation';
 import { evidenceStatus } from './evidence-base';
+import { csvField } from './format';
 
-/** Quotes a CSV field when it needs it (RFC 4180). */
-export function csvField(value: unknown): string {
-  const s = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** Quotes a CSV field when it needs it (RFC 4180); lives in format.ts, re-exported for callers of the exports. */
+export { csvField };
 
 /** Columns of studies.csv, one study per row; lists are joined with "; ". `evidence_status` is included, pending (awaiting screening) or excluded: only included records are evidence. */
 export const studyCsvColumns = [

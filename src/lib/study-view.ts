@@ -1,6 +1,7 @@
 // Plain-text views of a study record for its page: citation, field names, effect rows.
 import type { Effect, Study } from '../schemas';
 import { formatApa, formatBibtex, formatRis, toCsl } from './citation';
+import { formatTwoDecimals } from './format';
 
 /** Human names of field paths, for the "unconfirmed facts" list. */
 const fieldNames: Record<string, string> = {
@@ -50,12 +51,11 @@ export function studyCitations(study: Study): { apa: string; bibtex: string; ris
 
 /** One numeric effect as a table row: label, kind, value text. */
 export function describeEffect(e: Effect): { label: string; kind: string; value: string } {
-  const fmt = (x: number) => (Math.round(x * 100) / 100).toFixed(2);
   switch (e.kind) {
     case 'correlation':
-      return { label: e.label, kind: 'Correlation', value: `r = ${fmt(e.r)} (n = ${e.n})` };
+      return { label: e.label, kind: 'Correlation', value: `r = ${formatTwoDecimals(e.r)} (n = ${e.n})` };
     case 'smd':
-      return { label: e.label, kind: 'Standardized mean difference', value: `${fmt(e.smd)} (95% CI ${fmt(e.ci_low)} to ${fmt(e.ci_high)})` };
+      return { label: e.label, kind: 'Standardized mean difference', value: `${formatTwoDecimals(e.smd)} (95% CI ${formatTwoDecimals(e.ci_low)} to ${formatTwoDecimals(e.ci_high)})` };
     case 'group-means':
       return {
         label: e.label,

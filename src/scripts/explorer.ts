@@ -1,208 +1,194 @@
 // Progressive enhancement of the study explorer: facet filters with counts, sorting and
-// free-text search through the Pagefind index, with the whole state in the URL.
-import { loadPagefind, type PagefindFilter, type PagefindResponse } from './pagefind';
+// free-text search through the Pagefind index, with the whole state in the URL. The rules
+// (state in the URL, facets, columns, rows, pages and wording) are lib/explorer's and
+// lib/facets', the same the server-rendered table uses; this file only talks to the DOM.
+import { loadPagefind, type Pagefind } from './pagefind';
+import { facetValueLabel } from '../lib/facets';
+import {
+  explorerSorts, explorerStatus, formatExplorerQuery, indexFilters, isNarrowed, matchCaption, pageRange, pagerItems, parseExplorerState,
+  rowFromIndex, studyCellColumns, studyColumns, type ExplorerConfig, type ExplorerState, type PageRange, type StudyRow,
+} from '../lib/explorer';
 
-interface Config {
-  base: string;
+/** The explorer's elements on the page. */
+interface Parts {
+  root: HTMLElement;
+  form: HTMLFormElement;
+  status: HTMLElement;
+  table: HTMLElement;
+  config: ExplorerConfig;
+}
+
+/** One search's answer: the page of rows to show and the facet counts. */
+interface View {
   total: number;
-  facets: { name: string; label: string; values: Record<string, string> }[];
+  range: PageRange;
+  rows: (StudyRow & { url: string })[];
+  counts: Record<string, Record<string, number>>;
 }
 
-interface State {
-  q: string;
-  sort: string;
-  page: number;
-  filters: Record<string, string[]>;
-}
-
-const PAGE_SIZE = 50;
-const SORTS: Record<string, Record<string, 'asc' | 'desc'> | undefined> = {
-  relevance: undefined,
-  'year-asc': { year: 'asc' },
-  'year-desc': { year: 'desc' },
-  'size-desc': { size: 'desc' },
-  'size-asc': { size: 'asc' },
-  'title-asc': { title: 'asc' },
-};
-const ROW_FIELDS = ['year', 'modality', 'design', 'n', 'measure', 'finding'] as const;
-
-/** Reads the explorer state from a query string. */
-export function readState(search: string, config: Config): State {
-  const params = new URLSearchParams(search);
-  const filters: Record<string, string[]> = {};
-  for (const f of config.facets) {
-    const keys = params.getAll(f.name).filter((k) => k in f.values);
-    if (keys.length) filters[f.name] = keys;
-  }
-  const q = params.get('q')?.trim() ?? '';
-  const sort = params.get('sort') ?? (q ? 'relevance' : 'year-asc');
-  return { q, sort: sort in SORTS ? sort : 'year-asc', page: Math.max(1, Number(params.get('page')) || 1), filters };
-}
-
-/** Writes the explorer state as a query string (defaults left out, so links stay short). */
-export function writeState(state: State): string {
-  const params = new URLSearchParams();
-  if (state.q) params.set('q', state.q);
-  for (const [name, keys] of Object.entries(state.filters)) for (const k of keys) params.append(name, k);
-  if (state.sort !== (state.q ? 'relevance' : 'year-asc')) params.set('sort', state.sort);
-  if (state.page > 1) params.set('page', String(state.page));
-  const s = params.toString();
-  return s ? `?${s}` : '';
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string | undefined> = {}): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) node.setAttribute(k, v);
   return node;
 }
 
-export async function startExplorer(root: HTMLElement): Promise<void> {
+function findParts(root: HTMLElement): Parts | null {
   const configNode = root.querySelector('[data-explorer-config]');
   const form = root.querySelector<HTMLFormElement>('[data-explorer-form]');
   const status = root.querySelector<HTMLElement>('[data-explorer-status]');
-  const tableHolder = root.querySelector<HTMLElement>('[data-explorer-table]');
-  if (!configNode || !form || !status || !tableHolder) return;
-  const config = JSON.parse(configNode.textContent ?? '{}') as Config;
+  const table = root.querySelector<HTMLElement>('[data-explorer-table]');
+  if (!configNode || !form || !status || !table) return null;
+  return { root, form, status, table, config: JSON.parse(configNode.textContent ?? '{}') as ExplorerConfig };
+}
 
-  let pagefind;
-  try {
-    pagefind = await loadPagefind(config.base);
-  } catch {
-    status.textContent = `Filtering needs the search index, which could not be loaded; the full table is available page by page below.`;
-    return;
+/** The state the form shows, read through the same parser as the URL (page 1: a new search starts over). */
+function readForm(form: HTMLFormElement): ExplorerState {
+  const params = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) if (typeof value === 'string') params.append(name, value);
+  return parseExplorerState(params);
+}
+
+function syncForm(form: HTMLFormElement, state: ExplorerState): void {
+  (form.elements.namedItem('q') as HTMLInputElement).value = state.q;
+  (form.elements.namedItem('sort') as HTMLSelectElement).value = state.sort;
+  for (const box of form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) box.checked = state.filters[box.name]?.includes(box.value) ?? false;
+}
+
+/** Runs the search for a state: the page of rows, and each facet's counts. */
+async function search(pagefind: Pagefind, state: ExplorerState): Promise<View | null> {
+  const term = state.q || null;
+  const sort = explorerSorts[state.sort];
+  const filters = indexFilters(state.filters);
+  // A facet's own counts ignore its own selection, so they say what ticking one more value adds.
+  // Those searches run while the page's rows load.
+  const ownCounts = Promise.all(
+    Object.keys(state.filters).map(async (facet) => [facet, (await pagefind.search(term, { filters: indexFilters(state.filters, facet) }))?.filters[facet]] as const),
+  );
+  const response = await pagefind.search(term, sort ? { filters, sort } : { filters });
+  if (!response) return null;
+  const total = response.results.length;
+  const range = pageRange(total, state.page);
+  const slice = response.results.slice(range.offset, range.last);
+  const [data, own] = await Promise.all([Promise.all(slice.map((r) => r.data())), ownCounts]);
+  const counts: Record<string, Record<string, number>> = { ...response.filters };
+  for (const [facet, values] of own) if (values) counts[facet] = values;
+  return { total, range, rows: data.map((d) => rowFromIndex(d.meta, d.url)), counts };
+}
+
+function renderCounts(form: HTMLFormElement, counts: View['counts']): void {
+  for (const span of form.querySelectorAll<HTMLElement>('[data-count-for]')) {
+    const ref = span.dataset['countFor'] ?? '';
+    const facet = ref.slice(0, ref.indexOf(':'));
+    const key = ref.slice(ref.indexOf(':') + 1);
+    span.textContent = `(${counts[facet]?.[facetValueLabel(facet, key)] ?? 0})`;
   }
-  form.hidden = false;
-  root.querySelector('[data-explorer-pagination]')?.setAttribute('hidden', '');
+}
 
-  let state = readState(location.search, config);
-  const syncForm = () => {
-    (form.elements.namedItem('q') as HTMLInputElement).value = state.q;
-    (form.elements.namedItem('sort') as HTMLSelectElement).value = state.sort;
-    for (const box of form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) box.checked = state.filters[box.name]?.includes(box.value) ?? false;
-  };
-  const readForm = (): State => {
-    const filters: Record<string, string[]> = {};
-    for (const box of form.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')) (filters[box.name] ??= []).push(box.value);
-    const q = (form.elements.namedItem('q') as HTMLInputElement).value.trim();
-    return { q, sort: (form.elements.namedItem('sort') as HTMLSelectElement).value, page: 1, filters };
-  };
+function renderTable(holder: HTMLElement, view: View, q: string): void {
+  const table = el('table', undefined, { class: 'study-table' });
+  table.append(el('caption', matchCaption(view.total, q)));
+  const head = el('tr');
+  for (const c of studyColumns) head.append(el('th', c.label, { scope: 'col', class: c.numeric ? 'num' : undefined }));
+  const thead = el('thead');
+  thead.append(head);
+  table.append(thead);
+  const body = el('tbody');
+  for (const r of view.rows) {
+    const tr = el('tr', undefined, { 'data-study': r.id });
+    const th = el('th', undefined, { scope: 'row' });
+    th.append(el('a', r.cite, { href: r.url }));
+    tr.append(th);
+    for (const c of studyCellColumns) tr.append(el('td', r[c.key], { class: c.numeric ? 'num' : undefined }));
+    body.append(tr);
+  }
+  table.append(body);
+  const scroll = el('div', undefined, { class: 'table-scroll' });
+  scroll.append(table);
+  holder.replaceChildren(scroll);
+}
 
-  const labelOf = (facet: string, key: string) => config.facets.find((f) => f.name === facet)?.values[key] ?? key;
-  let runId = 0;
-
-  const run = async () => {
-    const id = ++runId;
-    const filtersWithout = (skip?: string) => {
-      const filters: Record<string, PagefindFilter> = { type: 'Study' };
-      for (const [name, keys] of Object.entries(state.filters)) if (name !== skip) filters[name] = { any: keys.map((k) => labelOf(name, k)) };
-      return filters;
-    };
-    const sort = SORTS[state.sort];
-    const filters = filtersWithout();
-    // A facet's own counts ignore its own selection, so they say what ticking one more value adds.
-    // Those searches run while the page's rows load.
-    const facetCounts = Promise.all(
-      Object.keys(state.filters).map(async (facet) => [facet, (await pagefind.search(state.q || null, { filters: filtersWithout(facet) }))?.filters[facet]] as const),
-    );
-    const response = (await pagefind.search(state.q || null, sort ? { filters, sort } : { filters })) as PagefindResponse | null;
-    if (!response || id !== runId) return;
-    const total = response.results.length;
-    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-    state.page = Math.min(state.page, pages);
-    const slice = response.results.slice((state.page - 1) * PAGE_SIZE, state.page * PAGE_SIZE);
-    const [rows, own] = await Promise.all([Promise.all(slice.map((r) => r.data())), facetCounts]);
-    if (id !== runId) return;
-    const counts: Record<string, Record<string, number>> = { ...response.filters };
-    for (const [facet, values] of own) if (values) counts[facet] = values;
-
-    updateCounts(counts);
-    renderTable(rows, total);
-    renderPager(pages);
-    const first = total === 0 ? 0 : (state.page - 1) * PAGE_SIZE + 1;
-    const filtered = state.q || Object.keys(state.filters).length;
-    status.textContent = total === 0
-      ? 'No studies match these filters.'
-      : `Showing ${first}–${first + rows.length - 1} of ${total} ${total === 1 ? 'study' : 'studies'}${filtered ? ` matching (of ${config.total})` : ''}.`;
-    const next = `${location.pathname}${writeState(state)}`;
-    if (next !== `${location.pathname}${location.search}`) history.replaceState(null, '', next);
-  };
-
-  const updateCounts = (counts: Record<string, Record<string, number>>) => {
-    for (const span of form.querySelectorAll<HTMLElement>('[data-count-for]')) {
-      const [facet = '', key = ''] = (span.dataset['countFor'] ?? '').split(':');
-      const n = counts[facet]?.[labelOf(facet, key)] ?? 0;
-      span.textContent = `(${n})`;
+/** The pager for the matching studies, placed after the table; `go` opens a page. */
+function renderPager(holder: HTMLElement, state: ExplorerState, range: PageRange, go: (page: number) => void): void {
+  holder.parentElement?.querySelector('[data-explorer-pager]')?.remove();
+  const items = pagerItems(range.page, range.pages);
+  if (items.length === 0) return;
+  const nav = el('nav', undefined, { class: 'pagination', 'aria-label': 'Pages of matching studies', 'data-explorer-pager': '' });
+  const list = el('ul');
+  for (const item of items) {
+    if (item.kind === 'gap') {
+      list.append(el('li', '…', { 'aria-hidden': 'true' }));
+      continue;
     }
-  };
+    const a = el('a', item.label, { href: `${location.pathname}${formatExplorerQuery({ ...state, page: item.page })}`, rel: item.rel, 'aria-current': item.current ? 'page' : undefined });
+    a.addEventListener('click', (event) => {
+      event.preventDefault();
+      go(item.page);
+    });
+    const li = el('li');
+    li.append(a);
+    list.append(li);
+  }
+  nav.append(list);
+  holder.after(nav);
+}
 
-  const renderTable = (rows: Awaited<ReturnType<import('./pagefind').PagefindResult['data']>>[], total: number) => {
-    const table = el('table', undefined, { class: 'study-table' });
-    table.append(el('caption', `${total} ${total === 1 ? 'study' : 'studies'}${state.q ? ` matching “${state.q}”` : ''}`));
-    const head = el('tr');
-    for (const h of ['Study', 'Year', 'Modality', 'Design', 'N', 'Alliance measure', 'Alliance vs face-to-face']) head.append(el('th', h, { scope: 'col', ...(h === 'Year' || h === 'N' ? { class: 'num' } : {}) }));
-    const thead = el('thead');
-    thead.append(head);
-    table.append(thead);
-    const body = el('tbody');
-    for (const r of rows) {
-      const tr = el('tr', undefined, { 'data-study': r.meta['id'] ?? '' });
-      const th = el('th', undefined, { scope: 'row' });
-      th.append(el('a', r.meta['cite'] ?? r.meta['title'] ?? r.url, { href: r.url }));
-      tr.append(th);
-      for (const f of ROW_FIELDS) tr.append(el('td', r.meta[f] ?? '', f === 'year' || f === 'n' ? { class: 'num' } : {}));
-      body.append(tr);
-    }
-    table.append(body);
-    const scroll = el('div', undefined, { class: 'table-scroll' });
-    scroll.append(table);
-    tableHolder.replaceChildren(scroll);
-  };
+/** Shows a view: counts, table, pager, status line, and the state in the address. */
+function render(parts: Parts, state: ExplorerState, view: View, go: (page: number) => void): void {
+  renderCounts(parts.form, view.counts);
+  renderTable(parts.table, view, state.q);
+  renderPager(parts.table, state, view.range, go);
+  parts.status.textContent = explorerStatus(view.range, view.total, isNarrowed(state) ? parts.config.total : undefined);
+  const next = `${location.pathname}${formatExplorerQuery(state)}`;
+  if (next !== `${location.pathname}${location.search}`) history.replaceState(null, '', next);
+}
 
-  let pager: HTMLElement | null = null;
-  const renderPager = (pages: number) => {
-    pager?.remove();
-    pager = null;
-    if (pages <= 1) return;
-    pager = el('nav', undefined, { class: 'pagination', 'aria-label': 'Pages of matching studies' });
-    const list = el('ul');
-    const add = (label: string, page: number, current = false) => {
-      const a = el('a', label, { href: `${location.pathname}${writeState({ ...state, page })}` });
-      if (current) a.setAttribute('aria-current', 'page');
-      a.addEventListener('click', (event) => {
-        event.preventDefault();
-        state = { ...state, page };
-        void run();
-        status.focus();
-      });
-      const li = el('li');
-      li.append(a);
-      list.append(li);
-    };
-    if (state.page > 1) add('Previous', state.page - 1);
-    for (let p = Math.max(1, state.page - 3); p <= Math.min(pages, state.page + 3); p++) add(String(p), p, p === state.page);
-    if (state.page < pages) add('Next', state.page + 1);
-    pager.append(list);
-    tableHolder.after(pager);
-  };
-
+/** Wires the form to searches: typing waits a moment, ticking a box searches at once; Clear all starts over. */
+function listen(parts: Parts, update: (state: ExplorerState) => void): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  form.addEventListener('input', (event) => {
+  parts.form.addEventListener('input', (event) => {
     clearTimeout(timer);
     const delay = (event.target as HTMLElement).matches('input[type=search]') ? 250 : 0;
-    timer = setTimeout(() => {
-      state = readForm();
-      void run();
-    }, delay);
+    timer = setTimeout(() => update(readForm(parts.form)), delay);
   });
-  form.addEventListener('submit', (event) => event.preventDefault());
-  root.querySelector('[data-explorer-clear]')?.addEventListener('click', () => {
-    state = { q: '', sort: 'year-asc', page: 1, filters: {} };
-    syncForm();
-    void run();
+  parts.form.addEventListener('submit', (event) => event.preventDefault());
+  parts.root.querySelector('[data-explorer-clear]')?.addEventListener('click', () => {
+    const cleared = parseExplorerState(new URLSearchParams());
+    syncForm(parts.form, cleared);
+    update(cleared);
   });
-  status.tabIndex = -1;
-  syncForm();
+}
+
+export async function startExplorer(root: HTMLElement): Promise<void> {
+  const parts = findParts(root);
+  if (!parts) return;
+  let pagefind: Pagefind;
+  try {
+    pagefind = await loadPagefind(parts.config.base);
+  } catch {
+    parts.status.textContent = `Filtering needs the search index, which could not be loaded; the full table is available page by page below.`;
+    return;
+  }
+  parts.form.hidden = false;
+  root.querySelector('[data-explorer-pagination]')?.setAttribute('hidden', '');
+
+  let state = parseExplorerState(new URLSearchParams(location.search));
+  let runId = 0;
+  const update = async (next: ExplorerState) => {
+    state = next;
+    const id = ++runId;
+    const view = await search(pagefind, state);
+    // A later search may have started while this one ran: only the latest is shown.
+    if (!view || id !== runId) return;
+    state = { ...state, page: view.range.page };
+    render(parts, state, view, (page) => {
+      void update({ ...state, page });
+      parts.status.focus();
+    });
+  };
+  listen(parts, (next) => void update(next));
+  parts.status.tabIndex = -1;
+  syncForm(parts.form, state);
   // With no state in the address the server-rendered first page is already right.
-  if (writeState(state)) await run();
+  if (formatExplorerQuery(state)) await update(state);
 }

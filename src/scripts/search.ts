@@ -1,5 +1,6 @@
 // The search page: runs the query from ?q= through Pagefind and lists title, year, modality and a snippet.
 import { loadPagefind } from './pagefind';
+import { countNoun } from '../lib/format';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -42,7 +43,7 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
       }),
     );
     const n = response.results.length;
-    status.textContent = n === 0 ? `No results for “${query}”.` : `${n} ${n === 1 ? 'result' : 'results'} for “${query}”${n > 30 ? ' (first 30 shown)' : ''}.`;
+    status.textContent = n === 0 ? `No results for “${query}”.` : `${countNoun(n, 'result')} for “${query}”${n > 30 ? ' (first 30 shown)' : ''}.`;
   } catch {
     status.textContent = 'The search index could not be loaded. Browse the table of studies instead.';
   }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromiumPath, launchBrowser } from '../helpers/browser';
 import { serveStatic, type StaticServer } from '../helpers/serve';
-import { loadContent } from '../../scripts/lib/content';
+import { loadContent } from '../../src/loaders/content';
 
 const studies = loadContent('content').studies.map((s) => s.data);
 const videoconference = studies.filter((s) => s.modalities.includes('videoconference'));

@@ -1,6 +1,6 @@
 // The real content folder: it validates, and it says what the reference facts say.
 import { describe, expect, test } from 'vitest';
-import { loadContent } from '../../scripts/lib/content';
+import { loadContent } from '../../src/loaders/content';
 import { formatProblem } from '../../src/lib/validation/problem';
 import { includedIn } from '../../src/lib/summary';
 

@@ -8,7 +8,7 @@ import { describe, expect, inject, test } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import type { Element, Root } from 'hast';
-import { loadContent } from '../../scripts/lib/content';
+import { loadContent } from '../../src/loaders/content';
 import { deriveSummary } from '../../src/lib/summary';
 import { buildSite, tempDir } from '../helpers/build';
 

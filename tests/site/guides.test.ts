@@ -7,7 +7,7 @@ import { describe, expect, inject, test } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import type { Element, Root } from 'hast';
-import { loadContent } from '../../scripts/lib/content';
+import { loadContent } from '../../src/loaders/content';
 import { citedStudyIds } from '../../src/lib/guidance/cited-ids';
 import { deriveStaleness } from '../../src/lib/guidance/staleness';
 import { deriveStrength, describeStrengthRule, strengthLabels, type StrengthLevel } from '../../src/lib/guidance/strength';

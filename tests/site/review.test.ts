@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
-import { loadContent } from '../../scripts/lib/content';
+import { loadContent } from '../../src/loaders/content';
 import { PRISMA_CSV_HEADER, readPrismaCsv } from '../../src/lib/prisma/csv';
 import { parseCsvText } from '../../src/lib/prisma/csv-text';
 

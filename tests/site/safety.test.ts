@@ -8,7 +8,7 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import { parse } from 'parse5';
 import { describe, expect, test } from 'vitest';
-import { loadContent } from '../../scripts/lib/content';
+import { loadContent } from '../../src/loaders/content';
 import { parseBibtex, parseRis } from '../../src/lib/bibliography';
 import { buildSite, tempDir } from '../helpers/build';
 

@@ -65,3 +65,43 @@ export function contrastRatio(a: string, b: string): number {
 export function readableInk(fill: string): string {
   return contrastRatio(INK, fill) >= contrastRatio('#ffffff', fill) ? INK : '#ffffff';
 }
+
+/**
+ * The PRISMA 2020 flow diagram's colours (src/lib/prisma/svg.ts): the template's blue stage bars and
+ * yellow/grey column titles as light tints, with text that reaches at least 13:1 on every fill and
+ * a link blue of 6.7:1 on white.
+ */
+export const prismaColours = {
+  /** Text, box borders and arrows (16.6:1 on white). */
+  ink: '#1b1f24',
+  /** Border of a box that links to the records behind it (6.7:1 on white). */
+  link: '#0b5cad',
+  /** Count boxes and the drawing's background. */
+  box: '#ffffff',
+  /** The stage bars along the left edge (ink 13.0:1). */
+  stage: '#d6e6f7',
+  /** Title of the databases-and-registers column (ink 13.4:1). */
+  mainHeader: '#fbe7a1',
+  /** Titles of the previous-studies and other-methods columns (ink 13.4:1). */
+  otherHeader: '#e4e7eb',
+} as const;
+
+/** Light gridlines behind bars (not text). */
+export const GRID = '#d9d9d9';
+
+/** The mark of a single estimate (forest-plot squares): Okabe–Ito blue, as the internet-program swatch. */
+export const ESTIMATE_FILL = '#0072B2';
+
+/** Opacity of a pattern's lines over its fill, so the fill colour still reads. */
+export const PATTERN_OPACITY = 0.45;
+
+/** The lines of each fill pattern as an SVG path in an 8 × 8 tile (solid has none). */
+export const patternPaths: Record<PatternName, string> = {
+  solid: '',
+  diagonal: 'M0,8 L8,0',
+  dots: 'M4,4 m-1.2,0 a1.2,1.2 0 1,0 2.4,0 a1.2,1.2 0 1,0 -2.4,0',
+  crosshatch: 'M0,0 L8,8 M8,0 L0,8',
+  horizontal: 'M0,4 L8,4',
+  vertical: 'M4,0 L4,8',
+  zigzag: 'M0,6 L2,2 L4,6 L6,2 L8,6',
+};

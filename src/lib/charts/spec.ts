@@ -1,5 +1,4 @@
 // Shared shapes of chart specs: plain, serialisable data an Astro component maps to SVG and an HTML table.
-import { format } from 'd3-format';
 
 /** The numbers of a chart, for the HTML table printed beside it. */
 export interface ChartTable {
@@ -17,11 +16,18 @@ export interface ChartText {
   table: ChartTable;
 }
 
-/** One labelled tick on an axis; `position` is in SVG user units along the axis. */
+/** A point in SVG user units, e.g. where a text is anchored. */
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** One labelled tick on an axis; `position` is in SVG user units along the axis, `labelAt` where its label is drawn. */
 export interface AxisTick {
   value: number;
   position: number;
   label: string;
+  labelAt: Point;
 }
 
 /** One legend entry: a colour, a pattern and the text that names it. */
@@ -30,6 +36,8 @@ export interface LegendEntry {
   label: string;
   fill: string;
   pattern: string;
+  /** The pattern's lines as an SVG path in an 8 × 8 tile; empty for a solid fill. */
+  patternPath: string;
 }
 
 /** Rounds to `digits` decimals, for table cells (avoids 0.30000000000000004). */
@@ -37,14 +45,3 @@ export function roundTo(x: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 }
-
-/** "1 study" / "3 studies". */
-export function formatStudies(n: number): string {
-  return `${formatCount(n)} ${n === 1 ? 'study' : 'studies'}`;
-}
-
-/** Thousands with commas: 10000 -> "10,000". */
-export const formatCount = format(',');
-
-/** Two decimals with a true minus sign: -0.3 -> "−0.30". */
-export const formatEstimate = format('.2f');

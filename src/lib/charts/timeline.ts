@@ -6,8 +6,9 @@ import { stack } from 'd3-shape';
 import type { Study } from '../../schemas';
 import { modalities } from '../../schemas';
 import { modalityLabels } from '../labels';
-import { modalitySwatches, type ModalityCategory } from './palette';
-import { formatCount, formatStudies, type AxisTick, type ChartText, type LegendEntry } from './spec';
+import { BACKGROUND, GRID, INK, MUTED_INK, RULE, modalitySwatches, patternPaths, type ModalityCategory } from './palette';
+import { countNoun, formatCount } from '../format';
+import type { AxisTick, ChartText, LegendEntry, Point } from './spec';
 
 /** The fields of a study the timeline reads. */
 export type TimelineStudy = Pick<Study, 'id' | 'year' | 'modalities'>;
@@ -34,6 +35,8 @@ export interface TimelineBar {
   segments: TimelineSegment[];
   /** The total printed above the bar, or null when bars are too narrow for text. */
   label: string | null;
+  /** Where the total is drawn: centred, just above the bar. */
+  labelAt: Point;
   /** Full text for assistive technology, e.g. "2004: 3 studies (2 email, 1 chat)". */
   ariaLabel: string;
 }
@@ -45,11 +48,14 @@ export interface TimelineSpec extends ChartText {
   /** The plotting area inside the margins. */
   plot: { left: number; top: number; right: number; bottom: number };
   bars: TimelineBar[];
-  xAxis: { label: string; ticks: AxisTick[] };
-  yAxis: { label: string; ticks: AxisTick[] };
+  /** Axis titles are drawn at `titleAt`; the y-axis title is turned a quarter turn anticlockwise about that point. */
+  xAxis: { label: string; titleAt: Point; ticks: AxisTick[] };
+  yAxis: { label: string; titleAt: Point; ticks: AxisTick[] };
   /** Categories that occur in the data, in stacking order. */
   legend: LegendEntry[];
   studies: number;
+  /** Colours of the text and lines: labels, axis text, the baseline, gridlines, and the edge between stacked segments. */
+  colors: { ink: string; mutedInk: string; rule: string; grid: string; segmentEdge: string };
 }
 
 export interface TimelineOptions {
@@ -131,17 +137,23 @@ export function buildTimeline(studies: readonly TimelineStudy[], options: Timeli
       y: y(total),
       segments,
       label: showLabels && total > 0 ? formatCount(total) : null,
-      ariaLabel: total === 0 ? `${row.year}: no studies` : `${row.year}: ${formatStudies(total)} (${parts})`,
+      labelAt: { x: (x(row.year) ?? 0) + x.bandwidth() / 2, y: y(total) - 4 },
+      ariaLabel: total === 0 ? `${row.year}: no studies` : `${row.year}: ${countNoun(total, 'study', 'studies')} (${parts})`,
     };
   });
 
   // Year labels at a round step that leaves about 48 units per label.
   const step = [1, 2, 5, 10, 20, 25, 50, 100].find((s) => years.length / s <= Math.max(1, (plot.right - plot.left) / 48)) ?? 100;
-  const xTicks: AxisTick[] = years.filter((yr) => yr % step === 0).map((yr) => ({ value: yr, position: (x(yr) ?? 0) + x.bandwidth() / 2, label: String(yr) }));
+  const xTicks: AxisTick[] = years
+    .filter((yr) => yr % step === 0)
+    .map((yr) => {
+      const position = (x(yr) ?? 0) + x.bandwidth() / 2;
+      return { value: yr, position, label: String(yr), labelAt: { x: position, y: plot.bottom + 16 } };
+    });
   const yTicks: AxisTick[] = y
     .ticks(5)
     .filter(Number.isInteger)
-    .map((v) => ({ value: v, position: y(v), label: formatCount(v) }));
+    .map((v) => ({ value: v, position: y(v), label: formatCount(v), labelAt: { x: plot.left - 6, y: y(v) + 4 } }));
 
   const total = studies.length;
   const peak = Math.max(0, ...bars.map((b) => b.total));
@@ -152,7 +164,7 @@ export function buildTimeline(studies: readonly TimelineStudy[], options: Timeli
     total === 0
       ? 'A timeline of studies by publication year: no studies are recorded yet.'
       : [
-          `A stacked bar chart of ${formatStudies(total)} by publication year, from ${first} to ${last}, with each bar divided by delivery modality.`,
+          `A stacked bar chart of ${countNoun(total, 'study', 'studies')} by publication year, from ${first} to ${last}, with each bar divided by delivery modality.`,
           `The most studies in one year were ${formatCount(peak)}, in ${listed}.`,
           `By modality: ${byCategory.map(([c, n]) => `${categoryLabel(c).toLowerCase()} ${formatCount(n)}`).join(', ')}.`,
         ]
@@ -167,10 +179,11 @@ export function buildTimeline(studies: readonly TimelineStudy[], options: Timeli
     height,
     plot,
     bars,
-    xAxis: { label: 'Publication year', ticks: xTicks },
-    yAxis: { label: 'Studies', ticks: yTicks },
-    legend: present.map((c) => ({ key: c, label: categoryLabel(c), fill: modalitySwatches[c].fill, pattern: modalitySwatches[c].pattern })),
+    xAxis: { label: 'Publication year', titleAt: { x: (plot.left + plot.right) / 2, y: plot.bottom + 36 }, ticks: xTicks },
+    yAxis: { label: 'Studies', titleAt: { x: 14, y: (plot.top + plot.bottom) / 2 }, ticks: yTicks },
+    legend: present.map((c) => ({ key: c, label: categoryLabel(c), fill: modalitySwatches[c].fill, pattern: modalitySwatches[c].pattern, patternPath: patternPaths[modalitySwatches[c].pattern] })),
     studies: total,
+    colors: { ink: INK, mutedInk: MUTED_INK, rule: RULE, grid: GRID, segmentEdge: BACKGROUND },
     table: {
       columns: ['Year', ...present.map(categoryLabel), 'Total'],
       rows: rows.flatMap((r, i) => ((totals[i] ?? 0) > 0 ? [[r.year, ...present.map((c) => r[c]), totals[i] ?? 0]] : [])),

@@ -14,6 +14,7 @@ import type { Study } from '../../schemas';
 import { deriveSamples, evidenceStatus } from '../evidence-base';
 import { isUnverified } from '../provenance';
 import { fieldName } from '../study-view';
+import { countNoun, formatCount, plural } from '../format';
 
 export const strengthLevels = ['very-limited', 'limited', 'moderate', 'strong'] as const;
 export type StrengthLevel = (typeof strengthLevels)[number];
@@ -128,17 +129,18 @@ export function meets(t: StrengthTally, threshold: StrengthThreshold): boolean {
   );
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n === 0 ? 'no' : n} ${n === 1 ? one : many}`;
+/** "no studies", "1 study", "3 studies". */
+const countOrNo = (n: number, one: string, many = `${one}s`) => (n === 0 ? `no ${many}` : countNoun(n, one, many));
 
 /** The tally as one plain sentence. */
 export function formatBasis(t: StrengthTally): string {
-  const count = t.counted === t.cited ? `${plural(t.cited, 'cited study', 'cited studies')}` : `${t.counted} of ${plural(t.cited, 'cited study', 'cited studies')} count`;
-  const sampleNote = t.samples < t.counted ? ` (${t.samples} distinct ${t.samples === 1 ? 'sample' : 'samples'}: some report the same participants)` : '';
+  const count = t.counted === t.cited ? `${countOrNo(t.cited, 'cited study', 'cited studies')}` : `${t.counted} of ${countOrNo(t.cited, 'cited study', 'cited studies')} count`;
+  const sampleNote = t.samples < t.counted ? ` (${formatCount(t.samples)} distinct ${plural(t.samples, 'sample')}: some report the same participants)` : '';
   const unknown = t.sampleSizeUnknown > 0 ? ` (sample size not confirmed in ${t.sampleSizeUnknown})` : '';
   const fullText = t.fullText === 0 ? 'none checked against the full text' : `${t.fullText} checked against the full text`;
   if (t.counted === 0) return `${count}: none is confirmed well enough to support this point.`;
-  const people = t.participants === 0 ? 'no confirmed sample size' : `${plural(t.participants, 'participant')}${unknown}`;
-  return `${count}${sampleNote}: ${plural(t.rcts, 'randomized trial')}, ${people}; ${fullText}.`;
+  const people = t.participants === 0 ? 'no confirmed sample size' : `${countOrNo(t.participants, 'participant')}${unknown}`;
+  return `${count}${sampleNote}: ${countOrNo(t.rcts, 'randomized trial')}, ${people}; ${fullText}.`;
 }
 
 /** The evidence strength of a point citing `studies`. */
@@ -151,8 +153,8 @@ export function deriveStrength(studies: readonly Cited[], options: StrengthOptio
 /** The rule in plain sentences, one per level, strongest first, built from `strengthRule`. */
 export function describeStrengthRule(): { level: StrengthLevel; label: string; requires: string }[] {
   const describe = (t: StrengthThreshold): string => {
-    const parts = [`at least ${plural(t.studies, 'study', 'studies')} that count (each sample once)`];
-    if (t.rcts > 0) parts.push(`${plural(t.rcts, 'randomized controlled trial')} among them`);
+    const parts = [`at least ${countOrNo(t.studies, 'study', 'studies')} that count (each sample once)`];
+    if (t.rcts > 0) parts.push(`${countOrNo(t.rcts, 'randomized controlled trial')} among them`);
     parts.push(`at least ${t.participants} participants in total`);
     if (t.everyCitedFullText) parts.push('every cited study checked against the full text');
     else if (t.fullText > 0) parts.push(`at least ${t.fullText} checked against the full text`);

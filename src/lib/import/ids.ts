@@ -1,4 +1,5 @@
 // Record ids: `firstauthor-year` in kebab-case ASCII, with a letter suffix (b, c, …) on collision.
+import { familyName } from '../format';
 
 /** Letters that Unicode decomposition does not reduce to ASCII. */
 const transliterations: Readonly<Record<string, string>> = {
@@ -15,11 +16,6 @@ export function asciiSlug(text: string): string {
     .replace(/['’`]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-}
-
-/** The family name of a `"Family, Given"` author (the whole text when there is no comma). */
-export function familyName(author: string): string {
-  return (author.split(',')[0] ?? author).trim();
 }
 
 /** The id a study would get before collisions: `firstauthor-year`, e.g. `nørgaard` 2024 → `norgaard-2024`. */

@@ -2,6 +2,7 @@
 import type { BibFormat, BibProblem, BibRecord } from '../bibliography';
 import type { DuplicateFinding, DuplicateReason } from './duplicates';
 import type { ImportPlan } from './plan';
+import { countNoun, familyName } from '../format';
 
 /** Names of the formats as a contributor knows them. */
 export const formatNames: Readonly<Record<BibFormat, string>> = {
@@ -14,8 +15,7 @@ export const formatNames: Readonly<Record<BibFormat, string>> = {
 /** `"A short title…" (Family, 2010)`: an entry as a contributor recognises it. */
 export function describeEntry(record: BibRecord): string {
   const title = record.title.length > 70 ? `${record.title.slice(0, 67)}...` : record.title;
-  const family = record.authors[0]?.split(',')[0]?.trim();
-  const who = [family, record.year ?? 'no year'].filter(Boolean).join(', ');
+  const who = [familyName(record.authors[0]), record.year ?? 'no year'].filter(Boolean).join(', ');
   return `"${title}" (${who})`;
 }
 
@@ -54,8 +54,7 @@ export interface WriteOutcome {
 export function formatImportSummary(input: { file: string; format: BibFormat; plan: ImportPlan; outcomes: readonly WriteOutcome[]; dryRun: boolean }): string {
   const { file, format, plan, outcomes, dryRun } = input;
   const lines: string[] = [];
-  const entries = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
-  lines.push(`${file} (${formatNames[format]}): ${entries(plan.read)} read.`);
+  lines.push(`${file} (${formatNames[format]}): ${countNoun(plan.read, 'entry', 'entries')} read.`);
   const written = outcomes.filter((o) => !o.refused);
   const refused = outcomes.filter((o) => o.refused);
   const notesById = new Map(plan.drafts.map((d) => [d.id, d]));

@@ -1,7 +1,7 @@
 // The fix for a value the schema rejected, when it can be worked out: the bare DOI in a DOI URL,
 // "Family, Given" for "Given Family", the ISO date for 27/11/2026, the field path nearest a typo.
 import { normaliseDoi, normalisePmid } from '../bibliography/record';
-import { normaliseAuthor } from '../import/citation';
+import { normaliseAuthor } from '../bibliography/authors';
 import { closest } from './suggest';
 
 /** Every field path below the keys `keysAt` gives, e.g. `alliance.measures`, `alliance.measures.rater` (list positions left out). */

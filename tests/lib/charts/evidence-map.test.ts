@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildEvidenceMap } from '../../../src/lib/charts/evidence-map';
+import { buildEvidenceMap, headingLines } from '../../../src/lib/charts/evidence-map';
 import { EMPTY_FILL, contrastRatio, noFindingRamp } from '../../../src/lib/charts/palette';
 import { makeStudy, roundDeep, syntheticStudies } from './helpers';
 
@@ -82,5 +82,25 @@ describe('buildEvidenceMap', () => {
     expect(many.studies).toBe(10_000);
     const total = many.cells.reduce((sum, c) => sum + c.count, 0);
     expect(total).toBeGreaterThanOrEqual(10_000);
+  });
+});
+
+describe('column headings', () => {
+  test.each([
+    ['Mixed', ['Mixed']],
+    ['Higher in e-therapy', ['Higher in', 'e-therapy']],
+    ['Lower in e-therapy', ['Lower in', 'e-therapy']],
+    ['Extraordinarily', ['Extraordinarily']],
+  ])('wraps %j as %j', (label, lines) => {
+    expect(headingLines(label)).toEqual(lines);
+  });
+
+  test('centre each heading over its column, two-line headings starting higher', () => {
+    const spec = buildEvidenceMap([], { href });
+    const higher = spec.columns.find((c) => c.finding === 'etherapy-higher');
+    const mixed = spec.columns.find((c) => c.finding === 'mixed');
+    expect(higher?.heading).toMatchObject({ y: 26, lines: [{ text: 'Higher in', dy: 0 }, { text: 'e-therapy', dy: 16 }] });
+    expect(higher?.heading.x).toBeCloseTo((higher?.x ?? 0) + (higher?.width ?? 0) / 2);
+    expect(mixed?.heading).toMatchObject({ y: 42, lines: [{ text: 'Mixed', dy: 0 }] });
   });
 });

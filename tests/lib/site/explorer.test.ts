@@ -17,7 +17,7 @@ describe('studyRow', () => {
       modality: 'Videoconference',
       design: 'Randomized controlled trial',
       n: 'not reported (unconfirmed)',
-      measure: 'not named (unconfirmed)',
+      measure: 'Not named in the sources read (unconfirmed)',
       finding: 'Equivalent',
     });
   });
