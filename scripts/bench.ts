@@ -18,7 +18,13 @@ import type { BibRecord } from '../src/lib/bibliography';
 import { serveStatic } from './lib/serve';
 import { buildEnv, tempDir, withBuildLock } from './lib/build';
 
-const { values } = parseArgs({ options: { studies: { type: 'string', default: '10000' }, votes: { type: 'string', default: '50000' }, 'skip-site': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    studies: { type: 'string', default: '10000' },
+    votes: { type: 'string', default: '50000' },
+    'skip-site': { type: 'boolean', default: false },
+  },
+});
 const studyCount = Number(values.studies);
 const voteCount = Number(values.votes);
 const results: { what: string; value: string }[] = [];
@@ -45,7 +51,14 @@ function benchDerivation() {
       // One record in five appears in both sources (same DOI): a duplicate to remove.
       const shared = i % 5 === 0;
       const n = shared ? i : source === 'pubmed' ? i : recordsPerSource + i;
-      records.push({ key: `10.5555/bench.${n}`, source, title: `Bench record ${n}`, year: 2000 + (n % 20), authors: [`Author${n % 97}, A.`], doi: `10.5555/bench.${n}` });
+      records.push({
+        key: `10.5555/bench.${n}`,
+        source,
+        title: `Bench record ${n}`,
+        year: 2000 + (n % 20),
+        authors: [`Author${n % 97}, A.`],
+        doi: `10.5555/bench.${n}`,
+      });
     }
   }
   const unique = [...new Set(records.map((r) => r.key))];
@@ -62,11 +75,16 @@ function benchDerivation() {
   }
   const text = rows.join('\n');
   const [parsed, parseTime] = time(() => parseScreeningCsv(text, { reasons: ['wrong-population'] }));
-  const [derived, deriveTime] = time(() => deriveFlow({ records, votes: parsed.votes, reasons: [{ id: 'wrong-population', label: 'Wrong population' }] }));
+  const [derived, deriveTime] = time(() =>
+    deriveFlow({ records, votes: parsed.votes, reasons: [{ id: 'wrong-population', label: 'Wrong population' }] }),
+  );
   record('records', `${records.length.toLocaleString('en')} (${(records.length - unique.length).toLocaleString('en')} duplicates)`);
   record('parse screening.csv', ms(parseTime));
   record('derive flow (dedupe, decisions, kappa)', ms(deriveTime));
-  record('screened / excluded / conflicts', `${derived.flow.screened} / ${derived.flow.excluded_screening} / ${derived.progress.stages['title-abstract'].conflicts.length}`);
+  record(
+    'screened / excluded / conflicts',
+    `${derived.flow.screened} / ${derived.flow.excluded_screening} / ${derived.progress.stages['title-abstract'].conflicts.length}`,
+  );
 }
 
 async function benchSite() {
@@ -81,24 +99,35 @@ async function benchSite() {
   record('validate (parse, schema, cross-checks)', `${ms(validateTime)}, ${loaded.problems.length} problems`);
 
   const t0 = performance.now();
-  const build = withBuildLock(() => spawnSync(process.execPath, ['node_modules/astro/astro.js', 'build'], {
-    env: buildEnv({ CONTENT_DIR: content, OUT_DIR: outDir, ASTRO_CACHE_DIR: path.join(work, 'cache') }),
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  }));
+  const build = withBuildLock(() =>
+    spawnSync(process.execPath, ['node_modules/astro/astro.js', 'build'], {
+      env: buildEnv({ CONTENT_DIR: content, OUT_DIR: outDir, ASTRO_CACHE_DIR: path.join(work, 'cache') }),
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    }),
+  );
   const buildTime = performance.now() - t0;
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`);
   const indexed = /indexed (\d+) pages in (\d+) ms/.exec(build.stdout);
   record('build (astro build incl. Pagefind)', ms(buildTime));
   if (indexed) record('Pagefind indexing', `${indexed[2]} ms for ${indexed[1]} pages`);
-  const pages = fs.readdirSync(path.join(outDir, 'studies')).filter((d) => fs.existsSync(path.join(outDir, 'studies', d, 'index.html'))).length;
+  const pages = fs
+    .readdirSync(path.join(outDir, 'studies'))
+    .filter((d) => fs.existsSync(path.join(outDir, 'studies', d, 'index.html'))).length;
   record('study pages written', `${pages} (records in: ${loaded.studies.length})`);
 
   const server = await serveStatic(outDir);
   const browser = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(work, 'chromium-')), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   try {
     // Explorer page weight: every byte the browser fetches to show /studies/ and make it interactive.
@@ -124,18 +153,23 @@ async function benchSite() {
     // Search latency: first result's data, measured inside the page (cold, then warm).
     const search = await browser.newPage();
     await search.goto(`${server.origin}/search/`, { waitUntil: 'networkidle' });
-    const latencies = await search.evaluate(async (terms) => {
-      const entry = '/pagefind/pagefind.js';
-      const pf = (await import(/* @vite-ignore */ entry)) as { search: (t: string) => Promise<{ results: { data: () => Promise<unknown> }[] }> };
-      const out: number[] = [];
-      for (const term of terms) {
-        const t = performance.now();
-        const r = await pf.search(term);
-        if (r.results[0]) await r.results[0].data();
-        out.push(performance.now() - t);
-      }
-      return out;
-    }, ['alliance', 'videoconference', 'panic', 'rapport', 'outcome', 'trial']);
+    const latencies = await search.evaluate(
+      async (terms) => {
+        const entry = '/pagefind/pagefind.js';
+        const pf = (await import(/* @vite-ignore */ entry)) as {
+          search: (t: string) => Promise<{ results: { data: () => Promise<unknown> }[] }>;
+        };
+        const out: number[] = [];
+        for (const term of terms) {
+          const t = performance.now();
+          const r = await pf.search(term);
+          if (r.results[0]) await r.results[0].data();
+          out.push(performance.now() - t);
+        }
+        return out;
+      },
+      ['alliance', 'videoconference', 'panic', 'rapport', 'outcome', 'trial'],
+    );
     record('search, first result (cold, first query)', ms(latencies[0] ?? NaN));
     record('search, first result (warm, median of 5)', ms(median(latencies.slice(1))));
   } finally {
@@ -149,5 +183,8 @@ console.log(`Rapport benchmark on ${os.cpus().length} cores, Node ${process.vers
 benchDerivation();
 if (!values['skip-site']) await benchSite();
 fs.mkdirSync('.bench', { recursive: true });
-fs.writeFileSync('.bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), studies: studyCount, votes: voteCount, results }, null, 2)}\n`);
+fs.writeFileSync(
+  '.bench/results.json',
+  `${JSON.stringify({ date: new Date().toISOString(), studies: studyCount, votes: voteCount, results }, null, 2)}\n`,
+);
 console.log('\nWritten to .bench/results.json');

@@ -28,7 +28,15 @@ const usage = `Usage: npm run import -- <file>... [--review <id>] [--out <dir>] 
 function main(): number {
   let args;
   try {
-    args = parseArgs({ allowPositionals: true, options: { review: { type: 'string' }, out: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+    args = parseArgs({
+      allowPositionals: true,
+      options: {
+        review: { type: 'string' },
+        out: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
   } catch (error) {
     console.error(`import: ${(error as Error).message}\n\n${usage}`);
     return 2;
@@ -74,7 +82,11 @@ function main(): number {
       continue;
     }
     const parsed = parseBibliography(text, format, sourceOfFile(file));
-    const plan = planImport(parsed, readKnownStudies(studyDirs), takenIds(studyDirs), { review: chosen.review, today: today(), origin: path.basename(file) });
+    const plan = planImport(parsed, readKnownStudies(studyDirs), takenIds(studyDirs), {
+      review: chosen.review,
+      today: today(),
+      origin: path.basename(file),
+    });
     const outcomes: WriteOutcome[] = [];
     for (const draft of plan.drafts) {
       const target = path.join(outDir, `${draft.id}.yaml`);
@@ -82,7 +94,11 @@ function main(): number {
       const problems = checkNewStudy(target, yamlText);
       if (problems.some((p) => p.severity === 'error')) {
         // A draft the validator would reject is a fault in the importer: say so and write nothing for it.
-        outcomes.push({ id: draft.id, path: displayPath(target), refused: `the draft does not validate (please report this):\n${problems.map((p) => `      ${formatProblem(p)}`).join('\n')}` });
+        outcomes.push({
+          id: draft.id,
+          path: displayPath(target),
+          refused: `the draft does not validate (please report this):\n${problems.map((p) => `      ${formatProblem(p)}`).join('\n')}`,
+        });
         continue;
       }
       if (!dryRun && !writeNewFile(target, yamlText)) {
@@ -98,7 +114,9 @@ function main(): number {
     if (outcomes.some((o) => o.refused) || plan.read === 0) failed = true;
   }
   if (wrote > 0 && !dryRun) {
-    console.log(`\nNext: in each new file, replace the placeholders listed under provenance.unverified_fields (remove a field from that list once you have checked it), then run npm run validate.`);
+    console.log(
+      `\nNext: in each new file, replace the placeholders listed under provenance.unverified_fields (remove a field from that list once you have checked it), then run npm run validate.`,
+    );
   }
   return usable === 0 || failed ? 1 : 0;
 }

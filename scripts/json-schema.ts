@@ -17,7 +17,11 @@ try {
   });
   if (check) {
     for (const o of stale) console.log(`${o.path}: out of date with src/schemas; run npm run schemas`);
-    console.log(stale.length ? `✗ ${stale.length} generated file(s) out of date` : '✓ JSON Schema files and CONTRIBUTING.md field tables are up to date');
+    console.log(
+      stale.length
+        ? `✗ ${stale.length} generated file(s) out of date`
+        : '✓ JSON Schema files and CONTRIBUTING.md field tables are up to date',
+    );
     process.exitCode = stale.length ? 1 : 0;
   } else {
     for (const o of stale) {

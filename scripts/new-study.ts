@@ -16,7 +16,25 @@ import { kebabId, verifications, type Verification } from '../src/schemas';
 import { contentDir as contentDirectory } from '../src/loaders/content-dir';
 import { displayPath, newStudyChecker, readKnownStudies, reviewIds, takenIds, today, writeNewFile } from './lib/import';
 
-const answerFlags = ['title', 'year', 'authors', 'journal', 'volume', 'issue', 'pages', 'doi', 'pmid', 'design', 'population', 'conditions', 'sample-size', 'modalities', 'comparator', 'intervention', 'summary'] as const;
+const answerFlags = [
+  'title',
+  'year',
+  'authors',
+  'journal',
+  'volume',
+  'issue',
+  'pages',
+  'doi',
+  'pmid',
+  'design',
+  'population',
+  'conditions',
+  'sample-size',
+  'modalities',
+  'comparator',
+  'intervention',
+  'summary',
+] as const;
 
 const usage = `Usage: npm run new-study -- [options]
 
@@ -101,7 +119,8 @@ async function main(): Promise<number> {
   }
   const authors = Array.isArray(citation.authors) ? citation.authors.filter((a): a is string => typeof a === 'string') : [];
   const year = typeof citation.year === 'number' ? citation.year : null;
-  const id = requestedId ?? uniqueId(baseStudyId(authors, year, typeof citation.title === 'string' ? citation.title : ''), takenIds(studyDirs));
+  const id =
+    requestedId ?? uniqueId(baseStudyId(authors, year, typeof citation.title === 'string' ? citation.title : ''), takenIds(studyDirs));
   const target = path.join(outDir, `${id}.yaml`);
   const shown = displayPath(target);
   if (takenIds(studyDirs).has(id)) {
@@ -109,16 +128,29 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const text = studyToYaml(scaffoldStudy(answers, { id, review: chosen.review, today: today(), verification: verification as Verification }));
+  const text = studyToYaml(
+    scaffoldStudy(answers, { id, review: chosen.review, today: today(), verification: verification as Verification }),
+  );
   const problems = newStudyChecker(contentDir)(target, text);
   for (const p of problems) console.log(formatProblem(p));
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) {
-    console.log(`\n✗ ${shown} was not written: ${errors} error${errors === 1 ? '' : 's'}. Give the missing or corrected values as flags (npm run new-study -- --help).`);
+    console.log(
+      `\n✗ ${shown} was not written: ${errors} error${errors === 1 ? '' : 's'}. Give the missing or corrected values as flags (npm run new-study -- --help).`,
+    );
     return 1;
   }
   if (typeof citation.title === 'string' && year !== null) {
-    const { duplicates } = findDuplicates(readKnownStudies(studyDirs), [{ key: id, source: 'new-study', title: citation.title, year, authors, ...(typeof citation.doi === 'string' ? { doi: citation.doi } : {}) }]);
+    const { duplicates } = findDuplicates(readKnownStudies(studyDirs), [
+      {
+        key: id,
+        source: 'new-study',
+        title: citation.title,
+        year,
+        authors,
+        ...(typeof citation.doi === 'string' ? { doi: citation.doi } : {}),
+      },
+    ]);
     for (const d of duplicates) console.log(`${shown}: warning: this may already be in the repository: ${describeDuplicate(d)}`);
   }
   if (values['dry-run']) {
@@ -131,7 +163,9 @@ async function main(): Promise<number> {
     return 1;
   }
   console.log(`✓ wrote ${shown}`);
-  console.log('Next: replace the placeholders listed under provenance.unverified_fields (remove each field from that list once checked), then run npm run validate and open a pull request.');
+  console.log(
+    'Next: replace the placeholders listed under provenance.unverified_fields (remove each field from that list once checked), then run npm run validate and open a pull request.',
+  );
   return 0;
 }
 

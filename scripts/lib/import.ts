@@ -25,7 +25,14 @@ export function today(now = new Date()): string {
 const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
 const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined);
-const yamlFiles = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => path.join(dir, f)) : []);
+const yamlFiles = (dir: string) =>
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort()
+        .map((f) => path.join(dir, f))
+    : [];
 
 /** Ids already used in the given folders: file names without `.yaml`, and the `previous_ids` of renamed records (their addresses redirect). */
 export function takenIds(dirs: readonly string[]): Set<string> {
@@ -47,7 +54,6 @@ export function reviewIds(contentDir: string): string[] {
   return yamlFiles(path.join(contentDir, 'reviews')).map((f) => path.basename(f, '.yaml'));
 }
 
-
 /**
  * The study records in the given folders, read leniently (a record with faults still takes part in
  * the duplicate check; a file that is not YAML is skipped, `npm run validate` reports it).
@@ -67,7 +73,9 @@ export function readKnownStudies(dirs: readonly string[]): KnownStudy[] {
     }
     if (!data || typeof data !== 'object') continue;
     const r = data as Record<string, unknown>;
-    const reports = Array.isArray(r['reports']) ? (r['reports'] as Record<string, unknown>[]).filter((x) => x && typeof x === 'object') : [];
+    const reports = Array.isArray(r['reports'])
+      ? (r['reports'] as Record<string, unknown>[]).filter((x) => x && typeof x === 'object')
+      : [];
     out.push({
       id: str(r['id']) ?? path.basename(abs, '.yaml'),
       file: displayPath(abs),
@@ -76,7 +84,13 @@ export function readKnownStudies(dirs: readonly string[]): KnownStudy[] {
       authors: strings(r['authors']),
       doi: str(r['doi']),
       pmid: str(r['pmid']),
-      reports: reports.map((x) => ({ title: str(x['title']), year: num(x['year']), authors: strings(x['authors']), doi: str(x['doi']), pmid: str(x['pmid']) })),
+      reports: reports.map((x) => ({
+        title: str(x['title']),
+        year: num(x['year']),
+        authors: strings(x['authors']),
+        doi: str(x['doi']),
+        pmid: str(x['pmid']),
+      })),
     });
   }
   return out;

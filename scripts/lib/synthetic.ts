@@ -4,10 +4,59 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { seededRandom } from '../../src/lib/random';
-import { comparators, conditions, designs, modalities, outcomeLinks, raters, verifications, vsFaceToFace, type ReviewInput, type StudyInput } from '../../src/schemas';
+import {
+  comparators,
+  conditions,
+  designs,
+  modalities,
+  outcomeLinks,
+  raters,
+  verifications,
+  vsFaceToFace,
+  type ReviewInput,
+  type StudyInput,
+} from '../../src/schemas';
 
-const words = ['alliance', 'video', 'online', 'therapy', 'bond', 'goals', 'tasks', 'rapport', 'distance', 'remote', 'client', 'therapist', 'session', 'outcome', 'trial', 'anxiety', 'panic', 'trauma', 'mood', 'chat'];
-const families = ['Andersen', 'Brown', 'Chen', 'Dubois', 'Esposito', 'Fischer', 'García', 'Hansen', 'Ivanova', 'Jensen', 'Kowalski', 'Lind', 'Müller', 'Nakamura', 'Okafor', 'Petrova'];
+const words = [
+  'alliance',
+  'video',
+  'online',
+  'therapy',
+  'bond',
+  'goals',
+  'tasks',
+  'rapport',
+  'distance',
+  'remote',
+  'client',
+  'therapist',
+  'session',
+  'outcome',
+  'trial',
+  'anxiety',
+  'panic',
+  'trauma',
+  'mood',
+  'chat',
+];
+const families = [
+  'Andersen',
+  'Brown',
+  'Chen',
+  'Dubois',
+  'Esposito',
+  'Fischer',
+  'García',
+  'Hansen',
+  'Ivanova',
+  'Jensen',
+  'Kowalski',
+  'Lind',
+  'Müller',
+  'Nakamura',
+  'Okafor',
+  'Petrova',
+];
 
 /** The review every synthetic study belongs to. */
 export const syntheticReview: ReviewInput = {
@@ -59,6 +108,7 @@ export function writeSyntheticContent(dir: string, count: number, seed = 1): str
   fs.mkdirSync(path.join(dir, 'studies'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'reviews'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'reviews', 'synthetic-review.yaml'), yaml.dump(syntheticReview));
-  for (const study of syntheticStudies(count, seed)) fs.writeFileSync(path.join(dir, 'studies', `${study.id}.yaml`), yaml.dump(study, { lineWidth: -1 }));
+  for (const study of syntheticStudies(count, seed))
+    fs.writeFileSync(path.join(dir, 'studies', `${study.id}.yaml`), yaml.dump(study, { lineWidth: -1 }));
   return dir;
 }

@@ -10,7 +10,9 @@ import { url } from './url';
 
 /** The evidence map, each cell linking to the explorer filtered to that modality, finding and the included studies. */
 export function evidenceMapFor(studies: readonly Study[]) {
-  return buildEvidenceMap(evidenceOnly(studies), { href: (modality, finding) => url(`/studies/?modality=${modality}&finding=${finding}&decision=included`) });
+  return buildEvidenceMap(evidenceOnly(studies), {
+    href: (modality, finding) => url(`/studies/?modality=${modality}&finding=${finding}&decision=included`),
+  });
 }
 
 /** Studies per year, stacked by modality. */

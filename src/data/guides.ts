@@ -43,9 +43,16 @@ export const getGuides: () => Promise<GuideRecord[]> = once(async () => {
     .map((entry) => {
       const source = guideSource(entry);
       const cited = citedStudyIds(source);
-      const { changed } = deriveStaleness(entry.data.reviewed, cited.flatMap((id) => byId.get(id) ?? []), git);
+      const { changed } = deriveStaleness(
+        entry.data.reviewed,
+        cited.flatMap((id) => byId.get(id) ?? []),
+        git,
+      );
       const hasFindings = extractCitedIds(source).cited.some((c) => c.component !== 'Cite');
-      const coverage = deriveCoverage(reviews, cited.flatMap((id) => byId.get(id) ?? []));
+      const coverage = deriveCoverage(
+        reviews,
+        cited.flatMap((id) => byId.get(id) ?? []),
+      );
       const citedEvidence = cited.filter((id) => byId.has(id) && isEvidence(byId.get(id)!)).length;
       return { slug: entry.id, file: fileOf(entry), data: entry.data, cited, citedEvidence, changed, hasFindings, coverage, entry };
     })

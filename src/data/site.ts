@@ -4,6 +4,6 @@ export const siteTagline = 'The therapeutic relationship in e-therapy: the evide
 export const siteAuthors = ['Rapport contributors'];
 
 /** The day the site was built, YYYY-MM-DD (SOURCE_DATE_EPOCH, seconds, makes builds reproducible). */
-export const buildDate: string = (
-  process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000) : new Date()
-).toISOString().slice(0, 10);
+export const buildDate: string = (process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000) : new Date())
+  .toISOString()
+  .slice(0, 10);

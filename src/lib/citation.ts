@@ -56,7 +56,15 @@ export function toCsl(id: string, c: CitationFields): CslItem {
 }
 
 /** A web page as CSL-JSON (for "cite this page"). `accessed` is YYYY-MM-DD. */
-export function pageToCsl(p: { id: string; title: string; url: string; container: string; authors: string[]; issued: string; accessed?: string }): CslItem {
+export function pageToCsl(p: {
+  id: string;
+  title: string;
+  url: string;
+  container: string;
+  authors: string[];
+  issued: string;
+  accessed?: string;
+}): CslItem {
   const parts = (d: string) => [d.split('-').map(Number)];
   const item: CslItem = {
     id: p.id,

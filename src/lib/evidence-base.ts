@@ -120,13 +120,21 @@ export function deriveCoverage(reviews: readonly CoverageReview[], studies?: rea
       reviewId: r.id,
       review: shortCitation(r.citation),
       searchedTo: r.searched_to ?? null,
-      text: r.searched_to ? `studies found by searches up to ${formatSearchedTo(r.searched_to)}` : 'the end of its searches is not recorded',
+      text: r.searched_to
+        ? `studies found by searches up to ${formatSearchedTo(r.searched_to)}`
+        : 'the end of its searches is not recorded',
     }));
 }
 
 /** First author's family name and year, e.g. "Cook & Doyle (2002)" or "Bouchard et al. (2004)"; an incomplete author list always reads "et al.". */
 export function shortCitation(s: { authors: readonly string[]; year: number; authors_incomplete?: boolean | undefined }): string {
   const [first = '', second = ''] = s.authors.map(familyName);
-  const names = s.authors_incomplete ? `${first} et al.` : s.authors.length === 1 ? first : s.authors.length === 2 ? `${first} & ${second}` : `${first} et al.`;
+  const names = s.authors_incomplete
+    ? `${first} et al.`
+    : s.authors.length === 1
+      ? first
+      : s.authors.length === 2
+        ? `${first} & ${second}`
+        : `${first} et al.`;
   return `${names} (${s.year})`;
 }

@@ -136,7 +136,9 @@ export type PagerItem = { kind: 'page'; page: number; label: string; current: bo
 /** The pager of page `current` of `pages`: Previous, the page window, Next; nothing when there is one page. */
 export function pagerItems(current: number, pages: number): PagerItem[] {
   if (pages <= 1) return [];
-  const numbers = pageWindow(current, pages).map((p): PagerItem => (p === null ? { kind: 'gap' } : { kind: 'page', page: p, label: String(p), current: p === current }));
+  const numbers = pageWindow(current, pages).map((p): PagerItem =>
+    p === null ? { kind: 'gap' } : { kind: 'page', page: p, label: String(p), current: p === current },
+  );
   return [
     ...(current > 1 ? [{ kind: 'page', page: current - 1, label: 'Previous', current: false, rel: 'prev' } as const] : []),
     ...numbers,
@@ -206,7 +208,12 @@ export const defaultSort = (q: string): ExplorerSort => (q ? 'relevance' : 'year
 export function parseExplorerState(params: URLSearchParams): ExplorerState {
   const q = params.get('q')?.trim() ?? '';
   const sort = params.get('sort') ?? defaultSort(q);
-  return { q, sort: isSort(sort) ? sort : 'year-asc', page: Math.max(1, Math.floor(Number(params.get('page'))) || 1), filters: parseFacetParams(params) };
+  return {
+    q,
+    sort: isSort(sort) ? sort : 'year-asc',
+    page: Math.max(1, Math.floor(Number(params.get('page'))) || 1),
+    filters: parseFacetParams(params),
+  };
 }
 
 /** The state as a query string, defaults left out so links stay short: "" or "?q=…&modality=…". */

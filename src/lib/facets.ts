@@ -5,7 +5,15 @@
 // label records, whose keys are the vocabularies in order (tests/lib/facets.test.ts checks).
 import type { Study } from '../schemas';
 import {
-  comparatorLabels, conditionLabels, decisionLabels, designLabels, modalityLabels, outcomeLinkLabels, raterLabels, verificationLabels, vsFaceToFaceLabels,
+  comparatorLabels,
+  conditionLabels,
+  decisionLabels,
+  designLabels,
+  modalityLabels,
+  outcomeLinkLabels,
+  raterLabels,
+  verificationLabels,
+  vsFaceToFaceLabels,
 } from './labels';
 import { instrumentName } from './format';
 
@@ -38,7 +46,12 @@ export const facets: FacetDefinition[] = [
   { name: 'design', label: 'Design', values: designLabels, of: (s) => [s.design] },
   { name: 'comparator', label: 'Compared with', values: comparatorLabels, of: (s) => [s.comparator] },
   { name: 'condition', label: 'Condition', values: conditionLabels, of: (s) => s.conditions },
-  { name: 'measure', label: 'Alliance measure', values: null, of: (s) => unique(s.alliance.measures.map((m) => instrumentName(m.instrument))) },
+  {
+    name: 'measure',
+    label: 'Alliance measure',
+    values: null,
+    of: (s) => unique(s.alliance.measures.map((m) => instrumentName(m.instrument))),
+  },
   { name: 'rater', label: 'Rated by', values: raterLabels, of: (s) => unique(s.alliance.measures.map((m) => m.rater)) },
   { name: 'verification', label: 'Verification', values: verificationLabels, of: (s) => [s.provenance.verification] },
   { name: 'decision', label: 'Review decision', values: decisionLabels, of: (s) => unique(s.reviews.map((r) => r.decision)) },

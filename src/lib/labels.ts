@@ -1,6 +1,17 @@
 // Human-readable labels for the contract's vocabularies.
 import type { z } from 'astro/zod';
-import type { comparator, condition, design, modality, outcomeLink, rater, verification, vsFaceToFaceFinding, listing, decision } from '../schemas';
+import type {
+  comparator,
+  condition,
+  design,
+  modality,
+  outcomeLink,
+  rater,
+  verification,
+  vsFaceToFaceFinding,
+  listing,
+  decision,
+} from '../schemas';
 
 type Labels<T extends z.ZodEnum<[string, ...string[]]>> = Record<z.infer<T>, string>;
 
@@ -70,7 +81,8 @@ export const verificationLabels: Labels<typeof verification> = {
 /** What each verification level means, for the about page and study pages. */
 export const verificationMeanings: Labels<typeof verification> = {
   'full-text': 'Every fact in the record was read in the full published report.',
-  abstract: 'Facts were taken from the abstract or an indexing record (such as PubMed); details only in the full text may be missing or unconfirmed.',
+  abstract:
+    'Facts were taken from the abstract or an indexing record (such as PubMed); details only in the full text may be missing or unconfirmed.',
   bibliographic: 'Only the citation (title, authors, journal) was checked; the study’s methods and results are not yet confirmed.',
   unverified: 'No source for the study could be read; every detail is provisional.',
 };

@@ -34,7 +34,8 @@ const fieldNames: Record<string, string> = {
 /** A readable name for a field path. */
 export function fieldName(path: string): string {
   const measure = /^alliance\.measures\[(\d+)\]\.(instrument|rater|timing)$/.exec(path);
-  if (measure) return `${{ instrument: 'alliance instrument', rater: 'who rated the alliance', timing: 'when the alliance was rated' }[measure[2] as 'instrument' | 'rater' | 'timing']} (measure ${Number(measure[1]) + 1})`;
+  if (measure)
+    return `${{ instrument: 'alliance instrument', rater: 'who rated the alliance', timing: 'when the alliance was rated' }[measure[2] as 'instrument' | 'rater' | 'timing']} (measure ${Number(measure[1]) + 1})`;
   return fieldNames[path] ?? path.replace(/[._]/g, ' ');
 }
 
@@ -55,7 +56,11 @@ export function describeEffect(e: Effect): { label: string; kind: string; value:
     case 'correlation':
       return { label: e.label, kind: 'Correlation', value: `r = ${formatTwoDecimals(e.r)} (n = ${e.n})` };
     case 'smd':
-      return { label: e.label, kind: 'Standardized mean difference', value: `${formatTwoDecimals(e.smd)} (95% CI ${formatTwoDecimals(e.ci_low)} to ${formatTwoDecimals(e.ci_high)})` };
+      return {
+        label: e.label,
+        kind: 'Standardized mean difference',
+        value: `${formatTwoDecimals(e.smd)} (95% CI ${formatTwoDecimals(e.ci_low)} to ${formatTwoDecimals(e.ci_high)})`,
+      };
     case 'group-means':
       return {
         label: e.label,

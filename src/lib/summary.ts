@@ -47,7 +47,8 @@ function tally<K extends string>(keys: readonly K[], values: (s: Study) => reado
 }
 
 /** True when the study's alliance comparison with face to face has a reported result. */
-export const comparisonReported = (s: Pick<Study, 'alliance'>): boolean => !['not-compared', 'not-reported'].includes(s.alliance.vs_face_to_face);
+export const comparisonReported = (s: Pick<Study, 'alliance'>): boolean =>
+  !['not-compared', 'not-reported'].includes(s.alliance.vs_face_to_face);
 
 /** True when the study compared the alliance with face to face, whether or not the result is reported. */
 export const comparedWithFaceToFace = (s: Pick<Study, 'alliance' | 'comparator'>): boolean =>
@@ -71,7 +72,8 @@ export function deriveSummary(records: readonly Study[]): EvidenceSummary {
     comparisonResultReported: studies.filter(comparisonReported).length,
     byComparison: tally(vsFaceToFace, (s) => [s.alliance.vs_face_to_face], studies),
     byOutcomeLink: tally(outcomeLinks, (s) => [s.alliance.outcome_link], studies),
-    withUnverifiedFacts: studies.filter((s) => s.provenance.unverified_fields.length > 0 || s.provenance.verification !== 'full-text').length,
+    withUnverifiedFacts: studies.filter((s) => s.provenance.unverified_fields.length > 0 || s.provenance.verification !== 'full-text')
+      .length,
     listingUnconfirmed: studies.filter((s) => s.reviews.some((r) => r.decision === 'included' && r.listing !== 'confirmed')).length,
   };
 }

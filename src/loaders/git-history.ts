@@ -79,7 +79,8 @@ export function lastChangeDates(folder: string): ChangeDates | null {
       if (!created) dirty.push(name);
     }
     if (dirty.length > 0) {
-      for (const file of filesTouchingUpdated(git(top, ['diff', '--no-renames', '-U0', 'HEAD', '--', ...dirty]), top)) changes.set(file, { ...changes.get(file)!, touchedUpdated: true });
+      for (const file of filesTouchingUpdated(git(top, ['diff', '--no-renames', '-U0', 'HEAD', '--', ...dirty]), top))
+        changes.set(file, { ...changes.get(file)!, touchedUpdated: true });
     }
   } catch {
     return null;

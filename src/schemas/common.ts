@@ -7,9 +7,7 @@ export const kebabId = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single hyphens (e.g. "germain-2010")');
 
 /** A bare DOI such as `10.2196/jmir.2084` (no `https://doi.org/` prefix). */
-export const doi = z
-  .string()
-  .regex(/^10\.\d{4,9}\/\S+$/, 'must be a bare DOI such as "10.2196/jmir.2084" (no https://doi.org/ prefix)');
+export const doi = z.string().regex(/^10\.\d{4,9}\/\S+$/, 'must be a bare DOI such as "10.2196/jmir.2084" (no https://doi.org/ prefix)');
 
 /** A PubMed identifier: digits only, e.g. `22858538`. */
 export const pmid = z.preprocess(
@@ -37,9 +35,7 @@ export const year = z
   .refine((y) => y <= new Date().getFullYear(), { message: 'must not be in the future' });
 
 /** One author, `"Family, Given"` (given names or initials). */
-export const author = z
-  .string()
-  .regex(/^[^,]+, [^,]+$/, 'must be written "Family, Given", e.g. "Germain, Vanessa" or "Cook, J. E."');
+export const author = z.string().regex(/^[^,]+, [^,]+$/, 'must be written "Family, Given", e.g. "Germain, Vanessa" or "Cook, J. E."');
 
 /** A non-negative whole count; null means "not reported". */
 export const count = z.number().int('must be a whole number').nonnegative('must not be negative');
@@ -50,7 +46,10 @@ export const citationFields = {
   year: year.describe('Year of publication.'),
   journal: text.describe('Journal (or venue) name.'),
   authors: z.array(author).min(1, 'must list at least one author').describe('Authors in publication order, each "Family, Given".'),
-  authors_incomplete: z.literal(true, { errorMap: () => ({ message: 'must be true, or left out when the author list is complete' }) }).optional().describe('`true` when the list names only the first author(s) and the rest are not known: citations then end it with "et al.".'),
+  authors_incomplete: z
+    .literal(true, { errorMap: () => ({ message: 'must be true, or left out when the author list is complete' }) })
+    .optional()
+    .describe('`true` when the list names only the first author(s) and the rest are not known: citations then end it with "et al.".'),
   volume: text.optional().describe('Journal volume.'),
   issue: text.optional().describe('Journal issue.'),
   pages: text.optional().describe('Page range, e.g. "95-105", or an article number such as "e31".'),

@@ -19,9 +19,17 @@ const common = {
 /** A correlation between alliance and another variable (usually outcome). */
 export const correlationEffect = z
   .object({
-    kind: z.literal('correlation').describe('The shape of the result: `correlation` (r, n), `smd` (smd, ci_low, ci_high) or `group-means` (etherapy and comparison arms).'),
+    kind: z
+      .literal('correlation')
+      .describe(
+        'The shape of the result: `correlation` (r, n), `smd` (smd, ci_low, ci_high) or `group-means` (etherapy and comparison arms).',
+      ),
     ...common,
-    r: z.number().min(-1, 'must be between -1 and 1').max(1, 'must be between -1 and 1').describe('Pearson correlation coefficient, -1 to 1.'),
+    r: z
+      .number()
+      .min(-1, 'must be between -1 and 1')
+      .max(1, 'must be between -1 and 1')
+      .describe('Pearson correlation coefficient, -1 to 1.'),
     n: count.min(4, 'must be at least 4 for a correlation to be pooled').describe('Participants the correlation is based on.'),
   })
   .strict();
@@ -29,23 +37,35 @@ export const correlationEffect = z
 /** A standardized mean difference (e-therapy minus comparison) with its 95% confidence interval. */
 export const smdEffect = z
   .object({
-    kind: z.literal('smd').describe('The shape of the result: `correlation` (r, n), `smd` (smd, ci_low, ci_high) or `group-means` (etherapy and comparison arms).'),
+    kind: z
+      .literal('smd')
+      .describe(
+        'The shape of the result: `correlation` (r, n), `smd` (smd, ci_low, ci_high) or `group-means` (etherapy and comparison arms).',
+      ),
     ...common,
-    smd: z.number().describe('Standardized mean difference (Cohen\'s d or Hedges\' g). Positive: alliance higher in e-therapy.'),
+    smd: z.number().describe("Standardized mean difference (Cohen's d or Hedges' g). Positive: alliance higher in e-therapy."),
     ci_low: z.number().describe('Lower bound of the 95% confidence interval.'),
     ci_high: z.number().describe('Upper bound of the 95% confidence interval.'),
   })
   .strict()
   .superRefine((e, ctx) => {
     if (!(e.ci_low <= e.smd && e.smd <= e.ci_high)) {
-      ctx.addIssue({ code: 'custom', path: ['ci_low'], message: `the interval ${e.ci_low} to ${e.ci_high} must contain the estimate ${e.smd}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ci_low'],
+        message: `the interval ${e.ci_low} to ${e.ci_high} must contain the estimate ${e.smd}`,
+      });
     }
   });
 
 /** Alliance means per arm: e-therapy and its comparison. */
 export const groupMeansEffect = z
   .object({
-    kind: z.literal('group-means').describe('The shape of the result: `correlation` (r, n), `smd` (smd, ci_low, ci_high) or `group-means` (etherapy and comparison arms).'),
+    kind: z
+      .literal('group-means')
+      .describe(
+        'The shape of the result: `correlation` (r, n), `smd` (smd, ci_low, ci_high) or `group-means` (etherapy and comparison arms).',
+      ),
     ...common,
     etherapy: armSchema.describe('The e-therapy arm.'),
     comparison: armSchema.describe('The comparison arm (usually face-to-face).'),
@@ -55,7 +75,10 @@ export const groupMeansEffect = z
 export const effectSchema = z.union([correlationEffect, smdEffect, groupMeansEffect], {
   errorMap: (issue, ctx) =>
     issue.code === 'invalid_union'
-      ? { message: 'must be one effect: kind "correlation" (r, n), "smd" (smd, ci_low, ci_high) or "group-means" (etherapy and comparison with mean, sd, n)' }
+      ? {
+          message:
+            'must be one effect: kind "correlation" (r, n), "smd" (smd, ci_low, ci_high) or "group-means" (etherapy and comparison with mean, sd, n)',
+        }
       : { message: ctx.defaultError },
 });
 

@@ -32,7 +32,11 @@ export const flowSchema = z
     sought: box.describe('Reports sought for retrieval.'),
     not_retrieved: box.describe('Reports not retrieved.'),
     assessed: box.describe('Reports assessed for eligibility (full text).'),
-    excluded_full_text: z.record(kebabId, count.nullable()).nullable().default(null).describe('Reports excluded at full text, by exclusion-reason id.'),
+    excluded_full_text: z
+      .record(kebabId, count.nullable())
+      .nullable()
+      .default(null)
+      .describe('Reports excluded at full text, by exclusion-reason id.'),
     included_studies: box.describe('New studies included in the review.'),
     included_reports: box.describe('Reports of new included studies.'),
     other_methods: z

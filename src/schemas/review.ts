@@ -8,7 +8,11 @@ export const searchSchema = z
   .object({
     source: text.describe('Database or register searched, e.g. "PubMed".'),
     platform: text.nullable().default(null).describe('Interface used, e.g. "Ovid"; null = not reported.'),
-    date: z.union([isoDate, text]).nullable().default(null).describe('When the search was run (free text such as "August 2011", or a date); null = not reported.'),
+    date: z
+      .union([isoDate, text])
+      .nullable()
+      .default(null)
+      .describe('When the search was run (free text such as "August 2011", or a date); null = not reported.'),
     query: text.nullable().default(null).describe('The search string; null = not reported.'),
     records: count.nullable().default(null).describe('Records the search returned; null = not reported.'),
   })
@@ -64,12 +68,17 @@ export const reviewSchema = z
   .superRefine((r, ctx) => {
     const seen = new Set<string>();
     r.exclusion_reasons.forEach((reason, i) => {
-      if (seen.has(reason.id)) ctx.addIssue({ code: 'custom', path: ['exclusion_reasons', i, 'id'], message: `"${reason.id}" is defined twice` });
+      if (seen.has(reason.id))
+        ctx.addIssue({ code: 'custom', path: ['exclusion_reasons', i, 'id'], message: `"${reason.id}" is defined twice` });
       seen.add(reason.id);
     });
     for (const reasonId of Object.keys(r.flow.excluded_full_text ?? {})) {
       if (!seen.has(reasonId)) {
-        ctx.addIssue({ code: 'custom', path: ['flow', 'excluded_full_text', reasonId], message: `"${reasonId}" is not one of this review's exclusion_reasons ids` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['flow', 'excluded_full_text', reasonId],
+          message: `"${reasonId}" is not one of this review's exclusion_reasons ids`,
+        });
       }
     }
   });

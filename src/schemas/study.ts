@@ -2,7 +2,19 @@
 import { z } from 'astro/zod';
 import { citationFields, count, isoDate, kebabId, reportSchema, sourceSchema, text } from './common';
 import { effectSchema } from './effect';
-import { comparator, condition, decision, design, listing, modality, outcomeLink, rater, sampleOverlap, verification, vsFaceToFaceFinding } from './vocabularies';
+import {
+  comparator,
+  condition,
+  decision,
+  design,
+  listing,
+  modality,
+  outcomeLink,
+  rater,
+  sampleOverlap,
+  verification,
+  vsFaceToFaceFinding,
+} from './vocabularies';
 
 /** One alliance instrument as used in the study. */
 export const measureSchema = z
@@ -16,7 +28,10 @@ export const measureSchema = z
 /** What the study found about the alliance. */
 export const allianceSchema = z
   .object({
-    measures: z.array(measureSchema).min(1, 'must list at least one measure (use instrument "unreported" if the report does not name it)').describe('Instruments and raters.'),
+    measures: z
+      .array(measureSchema)
+      .min(1, 'must list at least one measure (use instrument "unreported" if the report does not name it)')
+      .describe('Instruments and raters.'),
     vs_face_to_face: vsFaceToFaceFinding.describe('Alliance in e-therapy compared with face-to-face delivery.'),
     outcome_link: outcomeLink.describe('Whether alliance related to treatment outcome.'),
     finding: text.optional().describe('The alliance result in one plain sentence.'),
@@ -28,7 +43,9 @@ export const allianceSchema = z
 export const sharedSampleSchema = z
   .object({
     study: kebabId.describe('Id of the other study record.'),
-    overlap: sampleOverlap.describe('`same`: a source says the two records describe the same participants, so they are counted once; `possible`: they may overlap, and totals say so.'),
+    overlap: sampleOverlap.describe(
+      '`same`: a source says the two records describe the same participants, so they are counted once; `possible`: they may overlap, and totals say so.',
+    ),
     note: text.describe('What the overlap rests on, in a sentence, naming the source.'),
   })
   .strict();
@@ -37,14 +54,18 @@ export const sharedSampleSchema = z
 export const reviewDecisionSchema = z
   .object({
     review: kebabId.describe('Id of a review in content/reviews/.'),
-    decision: decision.describe('The review\'s decision on the study.'),
+    decision: decision.describe("The review's decision on the study."),
     reason: kebabId.optional().describe('Exclusion-reason id defined by that review; required when excluded.'),
     listing: listing.optional().describe('How sure we are that the published review lists this study.'),
   })
   .strict()
   .superRefine((r, ctx) => {
     if (r.decision === 'excluded' && !r.reason) {
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'is required when decision is "excluded": give one of the review\'s exclusion_reasons ids' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: 'is required when decision is "excluded": give one of the review\'s exclusion_reasons ids',
+      });
     }
     if (r.decision !== 'excluded' && r.reason) {
       ctx.addIssue({ code: 'custom', path: ['reason'], message: `only belongs to an excluded study (decision is "${r.decision}")` });
@@ -55,7 +76,10 @@ export const reviewDecisionSchema = z
 export const provenanceSchema = z
   .object({
     verification: verification.describe('The best source the record was checked against.'),
-    unverified_fields: z.array(z.string().regex(/^[a-z_]+(\.[a-z_]+|\[\d+\])*$/, 'must be a field path such as "sample_size" or "alliance.measures"')).default([]).describe('Field paths (e.g. `sample_size`, `alliance.measures`) whose values are not yet confirmed.'),
+    unverified_fields: z
+      .array(z.string().regex(/^[a-z_]+(\.[a-z_]+|\[\d+\])*$/, 'must be a field path such as "sample_size" or "alliance.measures"'))
+      .default([])
+      .describe('Field paths (e.g. `sample_size`, `alliance.measures`) whose values are not yet confirmed.'),
     sources: z.array(sourceSchema).default([]).describe('Where each fact came from.'),
     added: isoDate.describe('Date the record was first added.'),
     updated: isoDate.describe('Date the record was last changed in substance.'),
@@ -69,20 +93,31 @@ export const studySchema = z
   .object({
     id: kebabId.describe('kebab-case id, equal to the file name: `firstauthor-year`, with a suffix if needed.'),
     ...citationFields,
-    previous_ids: z.array(kebabId).optional().describe('Ids this record had before it was renamed; their addresses redirect to this record.'),
+    previous_ids: z
+      .array(kebabId)
+      .optional()
+      .describe('Ids this record had before it was renamed; their addresses redirect to this record.'),
     reports: z.array(reportSchema).optional().describe('Further reports of the same study.'),
     design: design.describe('Study design.'),
     population: text.describe('Who took part.'),
     conditions: z.array(condition).min(1, 'must list at least one condition (use "other" or "mixed")').describe('Conditions treated.'),
     sample_size: count.nullable().describe('Participants analysed; null when not reported.'),
-    same_participants_as: z.array(sharedSampleSchema).optional().describe('Other records that report on the same participants (or may): each sample is counted once in totals.'),
+    same_participants_as: z
+      .array(sharedSampleSchema)
+      .optional()
+      .describe('Other records that report on the same participants (or may): each sample is counted once in totals.'),
     modalities: z.array(modality).min(1, 'must list at least one modality').describe('How the e-therapy was delivered.'),
     comparator: comparator.describe('What e-therapy was compared with.'),
     intervention: text.optional().describe('The intervention, in a few words.'),
     alliance: allianceSchema.describe('What the study found about the alliance.'),
-    summary: text.refine((s) => s.length <= 800, 'must be at most 800 characters (1-3 sentences)').describe('1-3 plain-language sentences in our own words.'),
-    reviews: z.array(reviewDecisionSchema).min(1, 'must name at least one review (decision "pending" while undecided)').describe('The study\'s decision in each review.'),
-    provenance: provenanceSchema.describe('Where the record\'s facts come from, and how far they were checked.'),
+    summary: text
+      .refine((s) => s.length <= 800, 'must be at most 800 characters (1-3 sentences)')
+      .describe('1-3 plain-language sentences in our own words.'),
+    reviews: z
+      .array(reviewDecisionSchema)
+      .min(1, 'must name at least one review (decision "pending" while undecided)')
+      .describe("The study's decision in each review."),
+    provenance: provenanceSchema.describe("Where the record's facts come from, and how far they were checked."),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -90,7 +125,8 @@ export const studySchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['alliance', 'vs_face_to_face'],
-        message: 'cannot be "not-compared" when the comparator is face-to-face: give the finding, or "not-reported" (and list the field as unconfirmed) when the sources read do not say',
+        message:
+          'cannot be "not-compared" when the comparator is face-to-face: give the finding, or "not-reported" (and list the field as unconfirmed) when the sources read do not say',
       });
     }
   });

@@ -5,8 +5,22 @@
 import { loadPagefind, type Pagefind } from './pagefind';
 import { facetValueLabel } from '../lib/facets';
 import {
-  explorerSorts, explorerStatus, formatExplorerQuery, indexFilters, isNarrowed, matchCaption, pageRange, pagerItems, parseExplorerState,
-  rowFromIndex, studyCellColumns, studyColumns, type ExplorerConfig, type ExplorerState, type PageRange, type StudyRow,
+  explorerSorts,
+  explorerStatus,
+  formatExplorerQuery,
+  indexFilters,
+  isNarrowed,
+  matchCaption,
+  pageRange,
+  pagerItems,
+  parseExplorerState,
+  rowFromIndex,
+  studyCellColumns,
+  studyColumns,
+  type ExplorerConfig,
+  type ExplorerState,
+  type PageRange,
+  type StudyRow,
 } from '../lib/explorer';
 
 /** The explorer's elements on the page. */
@@ -26,7 +40,11 @@ interface View {
   counts: Record<string, Record<string, number>>;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string | undefined> = {}): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  attrs: Record<string, string | undefined> = {},
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
   for (const [k, v] of Object.entries(attrs)) if (v !== undefined) node.setAttribute(k, v);
@@ -52,7 +70,8 @@ function readForm(form: HTMLFormElement): ExplorerState {
 function syncForm(form: HTMLFormElement, state: ExplorerState): void {
   (form.elements.namedItem('q') as HTMLInputElement).value = state.q;
   (form.elements.namedItem('sort') as HTMLSelectElement).value = state.sort;
-  for (const box of form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) box.checked = state.filters[box.name]?.includes(box.value) ?? false;
+  for (const box of form.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))
+    box.checked = state.filters[box.name]?.includes(box.value) ?? false;
 }
 
 /** Runs the search for a state: the page of rows, and each facet's counts. */
@@ -63,7 +82,9 @@ async function search(pagefind: Pagefind, state: ExplorerState): Promise<View | 
   // A facet's own counts ignore its own selection, so they say what ticking one more value adds.
   // Those searches run while the page's rows load.
   const ownCounts = Promise.all(
-    Object.keys(state.filters).map(async (facet) => [facet, (await pagefind.search(term, { filters: indexFilters(state.filters, facet) }))?.filters[facet]] as const),
+    Object.keys(state.filters).map(
+      async (facet) => [facet, (await pagefind.search(term, { filters: indexFilters(state.filters, facet) }))?.filters[facet]] as const,
+    ),
   );
   const response = await pagefind.search(term, sort ? { filters, sort } : { filters });
   if (!response) return null;
@@ -120,7 +141,11 @@ function renderPager(holder: HTMLElement, state: ExplorerState, range: PageRange
       list.append(el('li', '…', { 'aria-hidden': 'true' }));
       continue;
     }
-    const a = el('a', item.label, { href: `${location.pathname}${formatExplorerQuery({ ...state, page: item.page })}`, rel: item.rel, 'aria-current': item.current ? 'page' : undefined });
+    const a = el('a', item.label, {
+      href: `${location.pathname}${formatExplorerQuery({ ...state, page: item.page })}`,
+      rel: item.rel,
+      'aria-current': item.current ? 'page' : undefined,
+    });
     a.addEventListener('click', (event) => {
       event.preventDefault();
       go(item.page);

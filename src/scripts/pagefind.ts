@@ -21,7 +21,10 @@ export type PagefindFilter = string | { any: string[] } | { all: string[] };
 export interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
-  search: (term: string | null, o?: { filters?: Record<string, PagefindFilter>; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindResponse | null>;
+  search: (
+    term: string | null,
+    o?: { filters?: Record<string, PagefindFilter>; sort?: Record<string, 'asc' | 'desc'> },
+  ) => Promise<PagefindResponse | null>;
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
 

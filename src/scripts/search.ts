@@ -43,7 +43,8 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
       }),
     );
     const n = response.results.length;
-    status.textContent = n === 0 ? `No results for “${query}”.` : `${countNoun(n, 'result')} for “${query}”${n > 30 ? ' (first 30 shown)' : ''}.`;
+    status.textContent =
+      n === 0 ? `No results for “${query}”.` : `${countNoun(n, 'result')} for “${query}”${n > 30 ? ' (first 30 shown)' : ''}.`;
   } catch {
     status.textContent = 'The search index could not be loaded. Browse the table of studies instead.';
   }

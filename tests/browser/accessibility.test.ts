@@ -8,11 +8,23 @@ import { serveStatic, type StaticServer } from '../helpers/serve';
 
 const site = inject('siteDir');
 const guides = fs.existsSync(path.join(site, 'guides'))
-  ? fs.readdirSync(path.join(site, 'guides'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `/guides/${e.name}/`)
+  ? fs
+      .readdirSync(path.join(site, 'guides'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => `/guides/${e.name}/`)
   : [];
 const pages = [
-  '/', '/studies/', '/studies/?modality=videoconference', '/studies/cook-2002/', '/studies/manchanda-1998/', '/reviews/', '/reviews/sucala-2012/',
-  '/search/?q=alliance', '/synthesis/', '/about/', ...(guides.length ? ['/guides/', ...guides] : []),
+  '/',
+  '/studies/',
+  '/studies/?modality=videoconference',
+  '/studies/cook-2002/',
+  '/studies/manchanda-1998/',
+  '/reviews/',
+  '/reviews/sucala-2012/',
+  '/search/?q=alliance',
+  '/synthesis/',
+  '/about/',
+  ...(guides.length ? ['/guides/', ...guides] : []),
 ];
 
 describe.skipIf(!chromiumPath)('accessibility (axe-core, WCAG 2.2 AA)', () => {
@@ -32,6 +44,14 @@ describe.skipIf(!chromiumPath)('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await page.goto(`${server.origin}${pagePath}`, { waitUntil: 'networkidle' });
     const violations = await axeViolations(page);
     await page.close();
-    expect(violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+    expect(
+      violations.map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} at ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      ),
+    ).toEqual([]);
   });
 });

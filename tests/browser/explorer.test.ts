@@ -66,7 +66,9 @@ describe.skipIf(!chromiumPath)('in the browser', () => {
     const href = await home.locator('a[aria-label^="Videoconference, equivalent"]').getAttribute('href');
     expect(href).toBe('/studies/?modality=videoconference&finding=equivalent&decision=included');
     const p = await open(href!);
-    await expect.poll(() => statusOf(p).textContent()).toContain(`of ${expected.length} ${expected.length === 1 ? 'study' : 'studies'} matching`);
+    await expect
+      .poll(() => statusOf(p).textContent())
+      .toContain(`of ${expected.length} ${expected.length === 1 ? 'study' : 'studies'} matching`);
   });
 
   test('free text and sorting work together in the explorer', async () => {

@@ -1,6 +1,15 @@
 // Test fixtures built from overrides and validated by the real schemas.
 import type { z } from 'astro/zod';
-import { flowSchema, reviewSchema, studySchema, type Flow, type Review, type ReviewInput, type Study, type StudyInput } from '../../src/schemas';
+import {
+  flowSchema,
+  reviewSchema,
+  studySchema,
+  type Flow,
+  type Review,
+  type ReviewInput,
+  type Study,
+  type StudyInput,
+} from '../../src/schemas';
 
 /** A complete, valid study record as an author would write it. */
 export function studyInput(overrides: Partial<StudyInput> = {}): StudyInput {
@@ -24,7 +33,13 @@ export function studyInput(overrides: Partial<StudyInput> = {}): StudyInput {
     },
     summary: 'Adults had therapy by video or in person; the alliance was similar.',
     reviews: [{ review: 'test-review', decision: 'included' }],
-    provenance: { verification: 'abstract', unverified_fields: [], sources: [{ url: 'https://example.org/doe-2010' }], added: '2026-01-01', updated: '2026-01-02' },
+    provenance: {
+      verification: 'abstract',
+      unverified_fields: [],
+      sources: [{ url: 'https://example.org/doe-2010' }],
+      added: '2026-01-01',
+      updated: '2026-01-02',
+    },
     ...overrides,
   };
 }

@@ -18,7 +18,11 @@ describe('evidenceStatus', () => {
   });
 
   test('keeps only the included records as evidence, in order', () => {
-    const studies = [{ id: 'a', reviews: decided('pending') }, { id: 'b', reviews: decided('included') }, { id: 'c', reviews: decided('excluded') }];
+    const studies = [
+      { id: 'a', reviews: decided('pending') },
+      { id: 'b', reviews: decided('included') },
+      { id: 'c', reviews: decided('excluded') },
+    ];
     expect(evidenceOnly(studies).map((s) => s.id)).toEqual(['b']);
   });
 });
@@ -46,12 +50,18 @@ describe('deriveSamples', () => {
   });
 
   test('counts both records of a "possible" overlap and names the pair once', () => {
-    const totals = deriveSamples([makeStudy({ id: 'a', sample_size: 48, same_participants_as: link('b', 'possible') }), makeStudy({ id: 'b', sample_size: 96, same_participants_as: link('a', 'possible') })]);
+    const totals = deriveSamples([
+      makeStudy({ id: 'a', sample_size: 48, same_participants_as: link('b', 'possible') }),
+      makeStudy({ id: 'b', sample_size: 96, same_participants_as: link('a', 'possible') }),
+    ]);
     expect(totals).toMatchObject({ participants: 144, possibleOverlaps: [['a', 'b']] });
   });
 
   test('ignores links to records outside the set (for example a pending record)', () => {
-    expect(deriveSamples([makeStudy({ id: 'a', sample_size: 5, same_participants_as: link('gone', 'same') })])).toMatchObject({ participants: 5, possibleOverlaps: [] });
+    expect(deriveSamples([makeStudy({ id: 'a', sample_size: 5, same_participants_as: link('gone', 'same') })])).toMatchObject({
+      participants: 5,
+      possibleOverlaps: [],
+    });
   });
 });
 
@@ -68,7 +78,12 @@ describe('deriveCoverage', () => {
   test('says which searches the evidence comes from, for the reviews that include the studies', () => {
     const other = makeReview({ id: 'other-review' });
     expect(deriveCoverage([review, other], [makeStudy()])).toEqual([
-      { reviewId: 'test-review', review: expect.stringMatching(/\(\d{4}\)$/), searchedTo: '2011-08', text: 'studies found by searches up to August 2011' },
+      {
+        reviewId: 'test-review',
+        review: expect.stringMatching(/\(\d{4}\)$/),
+        searchedTo: '2011-08',
+        text: 'studies found by searches up to August 2011',
+      },
     ]);
   });
 

@@ -2,8 +2,22 @@
 // pages, the pager, the wording of the status line, and rows read back from the search index.
 import { describe, expect, test } from 'vitest';
 import {
-  explorerPagePath, explorerStatus, formatExplorerQuery, indexFilters, isNarrowed, matchCaption, pageCaption, pageNumbers, pageOf, pageRange,
-  pagerItems, parseExplorerState, rowFromIndex, studyColumns, studyRow, type ExplorerState,
+  explorerPagePath,
+  explorerStatus,
+  formatExplorerQuery,
+  indexFilters,
+  isNarrowed,
+  matchCaption,
+  pageCaption,
+  pageNumbers,
+  pageOf,
+  pageRange,
+  pagerItems,
+  parseExplorerState,
+  rowFromIndex,
+  studyColumns,
+  studyRow,
+  type ExplorerState,
 } from '../../src/lib/explorer';
 import { makeStudy } from '../helpers/factories';
 
@@ -41,7 +55,12 @@ describe('formatExplorerQuery', () => {
   });
 
   test('writes what parseExplorerState reads back', () => {
-    const s = state({ q: 'working alliance', sort: 'title-asc', page: 2, filters: { modality: ['email'], finding: ['equivalent', 'mixed'] } });
+    const s = state({
+      q: 'working alliance',
+      sort: 'title-asc',
+      page: 2,
+      filters: { modality: ['email'], finding: ['equivalent', 'mixed'] },
+    });
     expect(formatExplorerQuery(s)).toBe('?q=working+alliance&modality=email&finding=equivalent&finding=mixed&sort=title-asc&page=2');
     expect(parseExplorerState(new URLSearchParams(formatExplorerQuery(s)))).toEqual(s);
   });
@@ -59,7 +78,7 @@ describe('isNarrowed', () => {
 });
 
 describe('indexFilters', () => {
-  test('asks the search index for study pages with any of each facet\'s labels', () => {
+  test("asks the search index for study pages with any of each facet's labels", () => {
     expect(indexFilters({ modality: ['email', 'internet-program'], measure: ['WAI'] })).toEqual({
       type: 'Study',
       modality: { any: ['Email', 'Internet programme'] },
@@ -67,7 +86,7 @@ describe('indexFilters', () => {
     });
   });
 
-  test('leaves one facet out, for that facet\'s own counts', () => {
+  test("leaves one facet out, for that facet's own counts", () => {
     expect(indexFilters({ modality: ['email'], finding: ['mixed'] }, 'modality')).toEqual({ type: 'Study', finding: { any: ['Mixed'] } });
   });
 });
@@ -102,7 +121,21 @@ describe('pagerItems', () => {
 
   test('links Previous and Next around the page window, with gaps', () => {
     const items = pagerItems(10, 20);
-    expect(items.map((i) => (i.kind === 'gap' ? '…' : i.label))).toEqual(['Previous', '1', '…', '7', '8', '9', '10', '11', '12', '13', '…', '20', 'Next']);
+    expect(items.map((i) => (i.kind === 'gap' ? '…' : i.label))).toEqual([
+      'Previous',
+      '1',
+      '…',
+      '7',
+      '8',
+      '9',
+      '10',
+      '11',
+      '12',
+      '13',
+      '…',
+      '20',
+      'Next',
+    ]);
     expect(items[0]).toMatchObject({ page: 9, rel: 'prev' });
     expect(items.at(-1)).toMatchObject({ page: 11, rel: 'next' });
     expect(items.filter((i) => i.kind === 'page' && i.current)).toEqual([{ kind: 'page', page: 10, label: '10', current: true }]);
@@ -140,7 +173,15 @@ describe('rows and columns', () => {
   test('name one column per row field, the study first', () => {
     const { id, ...fields } = studyRow(makeStudy());
     expect(studyColumns.map((c) => c.key).sort()).toEqual(Object.keys(fields).sort());
-    expect(studyColumns.map((c) => c.label)).toEqual(['Study', 'Year', 'Modality', 'Design', 'N', 'Alliance measure', 'Alliance vs face-to-face']);
+    expect(studyColumns.map((c) => c.label)).toEqual([
+      'Study',
+      'Year',
+      'Modality',
+      'Design',
+      'N',
+      'Alliance measure',
+      'Alliance vs face-to-face',
+    ]);
     expect(studyColumns.filter((c) => c.numeric).map((c) => c.key)).toEqual(['year', 'n']);
     expect(id).toBe('doe-2010');
   });

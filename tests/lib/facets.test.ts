@@ -2,7 +2,17 @@
 // these tests hold them to the schema's vocabularies, in order.
 import { describe, expect, test } from 'vitest';
 import { facetOptions, facetValueLabel, facets, parseFacetParams } from '../../src/lib/facets';
-import { comparators, conditions, decisions, designs, modalities, outcomeLinks, raters, verifications, vsFaceToFace } from '../../src/schemas';
+import {
+  comparators,
+  conditions,
+  decisions,
+  designs,
+  modalities,
+  outcomeLinks,
+  raters,
+  verifications,
+  vsFaceToFace,
+} from '../../src/schemas';
 import { UNNAMED_INSTRUMENT } from '../../src/lib/format';
 import { makeStudy } from '../helpers/factories';
 

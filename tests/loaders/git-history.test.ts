@@ -28,12 +28,19 @@ describe('studyChanges', () => {
     expect(changes.get('b-2002')?.date).toBe(new Date().toISOString().slice(0, 10));
   });
 
-  test('says whether the last change touched the record\'s updated date, and treats creation apart', () => {
+  test("says whether the last change touched the record's updated date, and treats creation apart", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-git-'));
     execFileSync('git', ['init', '-q'], { cwd: dir });
     const record = (year: number, updated: string) => `id: x\nyear: ${year}\nprovenance:\n  updated: ${updated}\n`;
-    commitAt(dir, '2026-01-10', { 'content/studies/a.yaml': record(2001, '2026-01-10'), 'content/studies/b.yaml': record(2002, '2026-01-10'), 'content/studies/c.yaml': record(2003, '2026-01-10') });
-    commitAt(dir, '2026-02-01', { 'content/studies/a.yaml': record(2011, '2026-01-10'), 'content/studies/b.yaml': record(2012, '2026-02-01') });
+    commitAt(dir, '2026-01-10', {
+      'content/studies/a.yaml': record(2001, '2026-01-10'),
+      'content/studies/b.yaml': record(2002, '2026-01-10'),
+      'content/studies/c.yaml': record(2003, '2026-01-10'),
+    });
+    commitAt(dir, '2026-02-01', {
+      'content/studies/a.yaml': record(2011, '2026-01-10'),
+      'content/studies/b.yaml': record(2012, '2026-02-01'),
+    });
     fs.writeFileSync(path.join(dir, 'content/studies/c.yaml'), record(2013, '2026-01-10'));
     const changes = studyChanges(path.join(dir, 'content'));
     expect(changes.get('a')).toEqual({ date: '2026-02-01', touchedUpdated: false });

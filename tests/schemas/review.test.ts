@@ -22,8 +22,21 @@ describe('review schema', () => {
     ['an unknown flow box', reviewInput({ flow: { screened: 1, screend: 2 } as never }), 'flow.screend'],
     ['a negative count', reviewInput({ flow: { screened: -1 } }), 'flow.screened'],
     ['a fractional count', reviewInput({ flow: { assessed: 2.5 } }), 'flow.assessed'],
-    ['a full-text reason the review does not define', reviewInput({ flow: { excluded_full_text: { 'no-alliance': 3 } } }), 'flow.excluded_full_text.no-alliance'],
-    ['an exclusion reason defined twice', reviewInput({ exclusion_reasons: [{ id: 'a', label: 'A' }, { id: 'a', label: 'B' }] }), 'exclusion_reasons[1].id'],
+    [
+      'a full-text reason the review does not define',
+      reviewInput({ flow: { excluded_full_text: { 'no-alliance': 3 } } }),
+      'flow.excluded_full_text.no-alliance',
+    ],
+    [
+      'an exclusion reason defined twice',
+      reviewInput({
+        exclusion_reasons: [
+          { id: 'a', label: 'A' },
+          { id: 'a', label: 'B' },
+        ],
+      }),
+      'exclusion_reasons[1].id',
+    ],
     ['a citation with a URL DOI', reviewInput({ citation: { ...reviewInput().citation, doi: 'doi.org/10.1/x' } }), 'citation.doi'],
   ])('rejects %s at its field', (_, input, path) => {
     expect(failingPaths(reviewSchema, input)).toContain(path);
@@ -31,7 +44,13 @@ describe('review schema', () => {
 });
 
 describe('guide schema', () => {
-  const guide = { title: 'Building the alliance early', summary: 'What to do in the first sessions.', audience: ['practitioners'], reviewed: '2026-11-27', order: 1 };
+  const guide = {
+    title: 'Building the alliance early',
+    summary: 'What to do in the first sessions.',
+    audience: ['practitioners'],
+    reviewed: '2026-11-27',
+    order: 1,
+  };
   test('accepts complete frontmatter', () => {
     expect(failingPaths(guideSchema, guide)).toEqual([]);
   });

@@ -108,14 +108,20 @@ describe('citationFromRecord', () => {
   });
 
   test("drops MEDLINE's journal subtitle after ' : '", () => {
-    expect(cleanJournal('Telemedicine journal and e-health : the official journal of the American Telemedicine Association')).toBe('Telemedicine journal and e-health');
+    expect(cleanJournal('Telemedicine journal and e-health : the official journal of the American Telemedicine Association')).toBe(
+      'Telemedicine journal and e-health',
+    );
   });
 
   test.each([
     ['no year', { year: null }, 'has no year of publication'],
     ['no journal', { journal: undefined }, 'has no journal name'],
     ['no authors', { authors: [] }, 'has no authors'],
-    ['only an organisation as author', { authors: ['WHO Collaborative Group'] }, 'has no author written as a person\'s "Family, Given" name (found "WHO Collaborative Group")'],
+    [
+      'only an organisation as author',
+      { authors: ['WHO Collaborative Group'] },
+      'has no author written as a person\'s "Family, Given" name (found "WHO Collaborative Group")',
+    ],
   ])('cannot make a study from an entry with %s', (_, overrides, reason) => {
     const { journal, ...rest } = record();
     const base = 'journal' in overrides ? rest : { ...rest, journal };
@@ -130,7 +136,14 @@ describe('citationFromRecord', () => {
 });
 
 describe('draftStudy', () => {
-  const citation = { title: 'Working alliance in videoconference therapy', year: 2010, journal: 'J', authors: ['Doe, Jane'], doi: '10.5555/x', pmid: '39990001' };
+  const citation = {
+    title: 'Working alliance in videoconference therapy',
+    year: 2010,
+    journal: 'J',
+    authors: ['Doe, Jane'],
+    doi: '10.5555/x',
+    pmid: '39990001',
+  };
   const draft = draftStudy(citation, { id: 'doe-2010', ...options, verification: 'bibliographic' });
 
   test('validates against the real study schema', () => {
@@ -143,7 +156,11 @@ describe('draftStudy', () => {
       conditions: ['other'],
       sample_size: null,
       comparator: 'other',
-      alliance: { measures: [{ instrument: 'unreported', rater: 'client' }], vs_face_to_face: 'not-reported', outcome_link: 'not-reported' },
+      alliance: {
+        measures: [{ instrument: 'unreported', rater: 'client' }],
+        vs_face_to_face: 'not-reported',
+        outcome_link: 'not-reported',
+      },
       summary: 'Draft imported from refs.ris; summary to be written.',
       reviews: [{ review: 'test-review', decision: 'pending' }],
       provenance: { verification: 'bibliographic', added: '2026-01-15', updated: '2026-01-15', unverified_fields: [...placeholderFields] },
@@ -179,21 +196,56 @@ describe('draftStudy', () => {
   });
 
   test('uses internet-program as the modality placeholder when the title names none', () => {
-    expect(draftStudy({ ...citation, title: 'Alliance in e-therapy' }, { id: 'doe-2010', ...options, verification: 'bibliographic' }).modalities).toEqual(['internet-program']);
+    expect(
+      draftStudy({ ...citation, title: 'Alliance in e-therapy' }, { id: 'doe-2010', ...options, verification: 'bibliographic' }).modalities,
+    ).toEqual(['internet-program']);
   });
 });
 
 describe('findDuplicates', () => {
   const known: KnownStudy[] = [
-    { id: 'germain-2010', file: 'content/studies/germain-2010.yaml', title: 'Assessment of the therapeutic alliance in face-to-face or videoconference treatment for posttraumatic stress disorder', year: 2010, authors: ['Germain, V.'], doi: '10.1089/cyber.2009.0139', pmid: '20528290' },
-    { id: 'doe-2011', file: 'content/studies/doe-2011.yaml', title: 'Primary report', year: 2011, authors: ['Doe, J.'], reports: [{ title: 'A follow-up of the e-mail therapy trial', year: 2013, doi: '10.5555/follow-up' }] },
+    {
+      id: 'germain-2010',
+      file: 'content/studies/germain-2010.yaml',
+      title: 'Assessment of the therapeutic alliance in face-to-face or videoconference treatment for posttraumatic stress disorder',
+      year: 2010,
+      authors: ['Germain, V.'],
+      doi: '10.1089/cyber.2009.0139',
+      pmid: '20528290',
+    },
+    {
+      id: 'doe-2011',
+      file: 'content/studies/doe-2011.yaml',
+      title: 'Primary report',
+      year: 2011,
+      authors: ['Doe, J.'],
+      reports: [{ title: 'A follow-up of the e-mail therapy trial', year: 2013, doi: '10.5555/follow-up' }],
+    },
   ];
 
   test.each([
     ['the same DOI in another case', record({ doi: '10.1089/CYBER.2009.0139'.toLowerCase() }), 'doi', 'germain-2010'],
     ['the same PMID', record({ pmid: '20528290' }), 'pmid', 'germain-2010'],
-    ['the same title, year and first author', record({ title: 'Assessment of the Therapeutic Alliance in Face-to-Face or Videoconference Treatment for Posttraumatic Stress Disorder.', year: 2010, authors: ['Germain, Vanessa'] }), 'title', 'germain-2010'],
-    ['a near-identical title in the same year', record({ title: 'Assessment of therapeutic alliance in face-to-face or video-conference treatment for post-traumatic stress disorder', year: 2010, authors: ['Other, A.'] }), 'similar-title', 'germain-2010'],
+    [
+      'the same title, year and first author',
+      record({
+        title: 'Assessment of the Therapeutic Alliance in Face-to-Face or Videoconference Treatment for Posttraumatic Stress Disorder.',
+        year: 2010,
+        authors: ['Germain, Vanessa'],
+      }),
+      'title',
+      'germain-2010',
+    ],
+    [
+      'a near-identical title in the same year',
+      record({
+        title: 'Assessment of therapeutic alliance in face-to-face or video-conference treatment for post-traumatic stress disorder',
+        year: 2010,
+        authors: ['Other, A.'],
+      }),
+      'similar-title',
+      'germain-2010',
+    ],
     ['the DOI of a further report', record({ doi: '10.5555/follow-up' }), 'doi', 'doe-2011'],
   ])('recognises %s as a duplicate of a study', (_, incoming, reason, id) => {
     const { fresh, duplicates } = findDuplicates(known, [incoming]);
@@ -202,8 +254,22 @@ describe('findDuplicates', () => {
   });
 
   test.each([
-    ['a similar title in another year', record({ title: 'Assessment of the therapeutic alliance in face-to-face or videoconference treatment for posttraumatic stress disorder', year: 2012 })],
-    ['the same title with a different DOI', record({ title: 'Assessment of the therapeutic alliance in face-to-face or videoconference treatment for posttraumatic stress disorder', year: 2010, authors: ['Germain, V.'], doi: '10.5555/conference-abstract' })],
+    [
+      'a similar title in another year',
+      record({
+        title: 'Assessment of the therapeutic alliance in face-to-face or videoconference treatment for posttraumatic stress disorder',
+        year: 2012,
+      }),
+    ],
+    [
+      'the same title with a different DOI',
+      record({
+        title: 'Assessment of the therapeutic alliance in face-to-face or videoconference treatment for posttraumatic stress disorder',
+        year: 2010,
+        authors: ['Germain, V.'],
+        doi: '10.5555/conference-abstract',
+      }),
+    ],
     ['an unrelated paper', record()],
   ])('keeps %s', (_, incoming) => {
     expect(findDuplicates(known, [incoming]).fresh).toEqual([incoming]);
@@ -224,7 +290,9 @@ describe('findDuplicates', () => {
   test('describes a duplicate with the record it duplicates and how', () => {
     const incoming = record({ pmid: '20528290' });
     const [d] = findDuplicates(known, [incoming]).duplicates;
-    expect(describeDuplicate(d!)).toBe('"Working alliance in e-mail therapy" (Doe, 2011): same PMID (20528290) as content/studies/germain-2010.yaml (germain-2010)');
+    expect(describeDuplicate(d!)).toBe(
+      '"Working alliance in e-mail therapy" (Doe, 2011): same PMID (20528290) as content/studies/germain-2010.yaml (germain-2010)',
+    );
   });
 });
 
@@ -259,7 +327,7 @@ describe('planImport', () => {
 });
 
 describe('summary', () => {
-  test('tells entries the parser left out from faults in entries it still read, using the parsers\' real wording', () => {
+  test("tells entries the parser left out from faults in entries it still read, using the parsers' real wording", () => {
     const ris = parseBibliography('TY  - JOUR\nAU  - A, B\nPY  - 2001\nER  - \nTY  - JOUR\nTI  - Kept\nPY  - 2001\n', 'ris', 's');
     const bib = parseBibliography('@article{x\n title={T}, year={2000}}\n', 'bibtex', 's');
     const json = parseBibliography('[1]', 'csl-json', 's');
@@ -277,7 +345,13 @@ describe('summary', () => {
   });
 
   test('lists written files, duplicates and unreadable entries, and says when nothing could be read', () => {
-    const plan = { drafts: [], duplicates: [], unusable: [], fileProblems: [{ index: 0, line: 1, message: 'line 1 is not a RIS tag line ("XY  - value"): "hello"' }], read: 0 };
+    const plan = {
+      drafts: [],
+      duplicates: [],
+      unusable: [],
+      fileProblems: [{ index: 0, line: 1, message: 'line 1 is not a RIS tag line ("XY  - value"): "hello"' }],
+      read: 0,
+    };
     expect(formatImportSummary({ file: 'x.ris', format: 'ris', plan, outcomes: [], dryRun: false })).toBe(
       [
         'x.ris (RIS): 0 entries read.',
@@ -293,7 +367,10 @@ describe('summary', () => {
 });
 
 describe('studyToYaml', () => {
-  const study = draftStudy({ title: '2010-01-01', year: 2010, journal: 'yes', authors: ['Doe, Jane'], volume: '13', pages: '29-35', pmid: '123' }, { id: 'doe-2010', ...options, verification: 'bibliographic' });
+  const study = draftStudy(
+    { title: '2010-01-01', year: 2010, journal: 'yes', authors: ['Doe, Jane'], volume: '13', pages: '29-35', pmid: '123' },
+    { id: 'doe-2010', ...options, verification: 'bibliographic' },
+  );
   const text = studyToYaml(study);
 
   test('starts with the yaml-language-server schema comment', () => {
@@ -316,8 +393,30 @@ describe('studyToYaml', () => {
 
   test('writes dates unquoted and keys in the data contract order', () => {
     expect(text).toMatch(/^ {2}added: 2026-01-15$/m);
-    const keys = text.split('\n').filter((l) => /^[a-z_]+:/.test(l)).map((l) => l.split(':')[0]);
-    expect(keys).toEqual(['id', 'title', 'year', 'journal', 'authors', 'volume', 'pages', 'pmid', 'design', 'population', 'conditions', 'sample_size', 'modalities', 'comparator', 'alliance', 'summary', 'reviews', 'provenance']);
+    const keys = text
+      .split('\n')
+      .filter((l) => /^[a-z_]+:/.test(l))
+      .map((l) => l.split(':')[0]);
+    expect(keys).toEqual([
+      'id',
+      'title',
+      'year',
+      'journal',
+      'authors',
+      'volume',
+      'pages',
+      'pmid',
+      'design',
+      'population',
+      'conditions',
+      'sample_size',
+      'modalities',
+      'comparator',
+      'alliance',
+      'summary',
+      'reviews',
+      'provenance',
+    ]);
   });
 });
 

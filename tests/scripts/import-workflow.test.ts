@@ -12,7 +12,11 @@ import { tempDir } from '../helpers/build';
 const root = path.resolve(import.meta.dirname, '../..');
 
 function run(script: string, args: string[], contentDir: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', script), ...args], { cwd: root, env: { ...process.env, CONTENT_DIR: contentDir }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', script), ...args], {
+    cwd: root,
+    env: { ...process.env, CONTENT_DIR: contentDir },
+    encoding: 'utf8',
+  });
   return { status: r.status, stdout: r.stdout, output: `${r.stdout}${r.stderr}` };
 }
 
@@ -33,24 +37,114 @@ const lineWith = (text: string, pattern: RegExp) => text.split('\n').findIndex((
 describe('a contributor edits an imported draft', () => {
   // Each edit: [what the contributor did, the edit, the line it lands on, the message validate must print].
   const edits: [string, (t: string) => string, RegExp, string][] = [
-    ['misspells a field name', (t) => t.replace('modalities:', 'modalites:'), /^modalites:/, 'modalites: is not a known field. Did you mean "modalities"?'],
-    ['writes a field name with a space', (t) => t.replace('sample_size: null', 'sample size: 126'), /^sample size:/, 'sample size: is not a known field. Did you mean "sample_size"?'],
-    ['writes a design in capitals', (t) => t.replace('design: other', 'design: RCT'), /^design:/, 'design: is not an allowed value (expected one of rct, non-randomized, single-group, analogue, case-series, qualitative, other, got "RCT"). Did you mean "rct"?'],
-    ['shortens a modality', (t) => t.replace('  - internet-program', '  - internet'), /^ {2}- internet$/, 'modalities[0]: is not an allowed value (expected one of email, chat, videoconference, telephone, internet-program, virtual-reality, got "internet"). Did you mean "internet-program"?'],
-    ['writes one modality without a list', (t) => t.replace('modalities:\n  - internet-program', 'modalities: internet-program'), /^modalities:/, 'modalities: has the wrong type (expected a list, got "internet-program"): write a list, one value per line starting with "- " (e.g. "- internet-program"), or in brackets: [internet-program]'],
-    ['quotes a number', (t) => t.replace('sample_size: null', "sample_size: '126'"), /^sample_size:/, 'sample_size: has the wrong type (expected a number, or null when not reported, got "126"): write it without quotes, as 126'],
-    ['writes NR for not reported', (t) => t.replace('sample_size: null', 'sample_size: NR'), /^sample_size:/, 'sample_size: has the wrong type (expected a number, or null when not reported, got "NR"): write null when it is not reported'],
-    ['pastes a DOI link', (t) => t.replace('doi: 10.5555/pst.2024.0112', 'doi: https://doi.org/10.5555/pst.2024.0112'), /^doi:/, 'doi: must be a bare DOI such as "10.2196/jmir.2084" (no https://doi.org/ prefix) (got "https://doi.org/10.5555/pst.2024.0112"). Did you mean "10.5555/pst.2024.0112"?'],
-    ['adds an author as "Given Family"', (t) => t.replace('  - Nørgaard, Søren', '  - Søren Nørgaard'), /Søren Nørgaard/, 'authors[0]: must be written "Family, Given", e.g. "Germain, Vanessa" or "Cook, J. E." (got "Søren Nørgaard"). Did you mean "Nørgaard, Søren"?'],
-    ['writes a date day first', (t) => t.replace(/updated: \d{4}-\d{2}-\d{2}/, 'updated: 28/12/2026'), /updated:/, 'provenance.updated: must be a date written YYYY-MM-DD (got "28/12/2026"). Did you mean "2026-12-28"?'],
-    ['misspells a rater', (t) => t.replace('rater: client', 'rater: clinet'), /rater:/, 'alliance.measures[0].rater: is not an allowed value (expected one of client, therapist, observer, got "clinet"). Did you mean "client"?'],
-    ['misspells a decision', (t) => t.replace('decision: pending', 'decision: include'), /decision:/, 'reviews[0].decision: is not an allowed value (expected one of included, excluded, pending, got "include"). Did you mean "included"?'],
-    ['lists an unverified field with a space', (t) => t.replace('    - sample_size\n', '    - sample size\n'), /- sample size/, 'provenance.unverified_fields[3]: must be a field path such as "sample_size" or "alliance.measures" (got "sample size"). Did you mean "sample_size"?'],
-    ['forgets the space after a list dash', (t) => t.replace('  - other\nsample_size', '  -other\nsample_size'), /^conditions:/, 'conditions: has the wrong type (expected a list, got "-other"): put a space after the "-" to start a list item ("- other")'],
-    ['deletes the summary', (t) => t.replace(/^summary: .*\n/m, ''), /^id:/, 'summary: is required (expected text): 1-3 plain-language sentences in our own words.'],
-    ['writes a title with a colon unquoted', (t) => t.replace(/^title: .*$/m, 'title: Working alliance: a randomised comparison'), /^title:/, ': is not valid YAML: bad indentation of a mapping entry (text that contains ": " must be in quotes, e.g. title: \'Alliance: a study\')'],
-    ['indents with a tab', (t) => t.replace('  vs_face_to_face:', '\tvs_face_to_face:'), /vs_face_to_face:/, ': is not valid YAML: tab characters must not be used in indentation (indent with spaces, not tabs)'],
-    ['writes a field twice', (t) => t.replace('design: other', 'design: other\ndesign: rct'), /^design: rct/, ': is not valid YAML: duplicated mapping key (this field is written twice at the same level; keep one)'],
+    [
+      'misspells a field name',
+      (t) => t.replace('modalities:', 'modalites:'),
+      /^modalites:/,
+      'modalites: is not a known field. Did you mean "modalities"?',
+    ],
+    [
+      'writes a field name with a space',
+      (t) => t.replace('sample_size: null', 'sample size: 126'),
+      /^sample size:/,
+      'sample size: is not a known field. Did you mean "sample_size"?',
+    ],
+    [
+      'writes a design in capitals',
+      (t) => t.replace('design: other', 'design: RCT'),
+      /^design:/,
+      'design: is not an allowed value (expected one of rct, non-randomized, single-group, analogue, case-series, qualitative, other, got "RCT"). Did you mean "rct"?',
+    ],
+    [
+      'shortens a modality',
+      (t) => t.replace('  - internet-program', '  - internet'),
+      /^ {2}- internet$/,
+      'modalities[0]: is not an allowed value (expected one of email, chat, videoconference, telephone, internet-program, virtual-reality, got "internet"). Did you mean "internet-program"?',
+    ],
+    [
+      'writes one modality without a list',
+      (t) => t.replace('modalities:\n  - internet-program', 'modalities: internet-program'),
+      /^modalities:/,
+      'modalities: has the wrong type (expected a list, got "internet-program"): write a list, one value per line starting with "- " (e.g. "- internet-program"), or in brackets: [internet-program]',
+    ],
+    [
+      'quotes a number',
+      (t) => t.replace('sample_size: null', "sample_size: '126'"),
+      /^sample_size:/,
+      'sample_size: has the wrong type (expected a number, or null when not reported, got "126"): write it without quotes, as 126',
+    ],
+    [
+      'writes NR for not reported',
+      (t) => t.replace('sample_size: null', 'sample_size: NR'),
+      /^sample_size:/,
+      'sample_size: has the wrong type (expected a number, or null when not reported, got "NR"): write null when it is not reported',
+    ],
+    [
+      'pastes a DOI link',
+      (t) => t.replace('doi: 10.5555/pst.2024.0112', 'doi: https://doi.org/10.5555/pst.2024.0112'),
+      /^doi:/,
+      'doi: must be a bare DOI such as "10.2196/jmir.2084" (no https://doi.org/ prefix) (got "https://doi.org/10.5555/pst.2024.0112"). Did you mean "10.5555/pst.2024.0112"?',
+    ],
+    [
+      'adds an author as "Given Family"',
+      (t) => t.replace('  - Nørgaard, Søren', '  - Søren Nørgaard'),
+      /Søren Nørgaard/,
+      'authors[0]: must be written "Family, Given", e.g. "Germain, Vanessa" or "Cook, J. E." (got "Søren Nørgaard"). Did you mean "Nørgaard, Søren"?',
+    ],
+    [
+      'writes a date day first',
+      (t) => t.replace(/updated: \d{4}-\d{2}-\d{2}/, 'updated: 28/12/2026'),
+      /updated:/,
+      'provenance.updated: must be a date written YYYY-MM-DD (got "28/12/2026"). Did you mean "2026-12-28"?',
+    ],
+    [
+      'misspells a rater',
+      (t) => t.replace('rater: client', 'rater: clinet'),
+      /rater:/,
+      'alliance.measures[0].rater: is not an allowed value (expected one of client, therapist, observer, got "clinet"). Did you mean "client"?',
+    ],
+    [
+      'misspells a decision',
+      (t) => t.replace('decision: pending', 'decision: include'),
+      /decision:/,
+      'reviews[0].decision: is not an allowed value (expected one of included, excluded, pending, got "include"). Did you mean "included"?',
+    ],
+    [
+      'lists an unverified field with a space',
+      (t) => t.replace('    - sample_size\n', '    - sample size\n'),
+      /- sample size/,
+      'provenance.unverified_fields[3]: must be a field path such as "sample_size" or "alliance.measures" (got "sample size"). Did you mean "sample_size"?',
+    ],
+    [
+      'forgets the space after a list dash',
+      (t) => t.replace('  - other\nsample_size', '  -other\nsample_size'),
+      /^conditions:/,
+      'conditions: has the wrong type (expected a list, got "-other"): put a space after the "-" to start a list item ("- other")',
+    ],
+    [
+      'deletes the summary',
+      (t) => t.replace(/^summary: .*\n/m, ''),
+      /^id:/,
+      'summary: is required (expected text): 1-3 plain-language sentences in our own words.',
+    ],
+    [
+      'writes a title with a colon unquoted',
+      (t) => t.replace(/^title: .*$/m, 'title: Working alliance: a randomised comparison'),
+      /^title:/,
+      ': is not valid YAML: bad indentation of a mapping entry (text that contains ": " must be in quotes, e.g. title: \'Alliance: a study\')',
+    ],
+    [
+      'indents with a tab',
+      (t) => t.replace('  vs_face_to_face:', '\tvs_face_to_face:'),
+      /vs_face_to_face:/,
+      ': is not valid YAML: tab characters must not be used in indentation (indent with spaces, not tabs)',
+    ],
+    [
+      'writes a field twice',
+      (t) => t.replace('design: other', 'design: other\ndesign: rct'),
+      /^design: rct/,
+      ': is not valid YAML: duplicated mapping key (this field is written twice at the same level; keep one)',
+    ],
   ];
 
   test.each(edits)('who %s is told the file, the line and the fix', (_, edit, linePattern, message) => {
@@ -106,6 +200,8 @@ describe('fix suggestions', () => {
   });
 
   test('keeps js-yaml\'s reason first, so "is not valid YAML" still starts the message', () => {
-    expect(yamlErrorMessage('duplicated mapping key', 'a: 1\na: 2\n', 1)).toBe('is not valid YAML: duplicated mapping key (this field is written twice at the same level; keep one)');
+    expect(yamlErrorMessage('duplicated mapping key', 'a: 1\na: 2\n', 1)).toBe(
+      'is not valid YAML: duplicated mapping key (this field is written twice at the same level; keep one)',
+    );
   });
 });

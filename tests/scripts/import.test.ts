@@ -22,11 +22,21 @@ function contentCopy(): string {
 
 /** Runs `npm run import -- <args>` with CONTENT_DIR set (not in a terminal). */
 function runImport(args: string[], contentDir: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/import.ts'), ...args], { cwd: root, env: { ...process.env, CONTENT_DIR: contentDir }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/import.ts'), ...args], {
+    cwd: root,
+    env: { ...process.env, CONTENT_DIR: contentDir },
+    encoding: 'utf8',
+  });
   return { status: r.status, stdout: r.stdout, output: `${r.stdout}${r.stderr}` };
 }
 
-const yamlIn = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort() : []);
+const yamlIn = (dir: string) =>
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort()
+    : [];
 const existing = yamlIn(path.join(root, 'content/studies'));
 
 describe('npm run import: three new papers', () => {
@@ -63,14 +73,37 @@ describe('npm run import: three new papers', () => {
     runImport([fixture('pubmed-three.nbib'), fixture('zotero-three.bib')], content);
     const { studies } = loadContent(content, content);
     const byId = new Map(studies.map((s) => [s.data.id, s.data]));
-    expect(byId.get('norgaard-2024')).toMatchObject({ authors: ['Nørgaard, Søren', 'Åberg, Elin M', 'Müller-Schmidt, Jörg'], pages: '112-124', doi: '10.5555/pst.2024.0112', pmid: '39991001' });
-    expect(byId.get('norgaard-2024')?.title).toBe('Working alliance in therapist-guided internet-delivered cognitive behavioural therapy for social anxiety: a randomised comparison with face-to-face group treatment');
-    expect(byId.get('cote-2009')).toMatchObject({ pages: '1225-1229', journal: 'Telemedicine journal and e-health', modalities: ['videoconference'] });
+    expect(byId.get('norgaard-2024')).toMatchObject({
+      authors: ['Nørgaard, Søren', 'Åberg, Elin M', 'Müller-Schmidt, Jörg'],
+      pages: '112-124',
+      doi: '10.5555/pst.2024.0112',
+      pmid: '39991001',
+    });
+    expect(byId.get('norgaard-2024')?.title).toBe(
+      'Working alliance in therapist-guided internet-delivered cognitive behavioural therapy for social anxiety: a randomised comparison with face-to-face group treatment',
+    );
+    expect(byId.get('cote-2009')).toMatchObject({
+      pages: '1225-1229',
+      journal: 'Telemedicine journal and e-health',
+      modalities: ['videoconference'],
+    });
     expect(byId.get('cote-2009')?.doi).toBeUndefined();
     expect(byId.get('obrien-1999')).toMatchObject({ authors: ["O'Brien, K. L.", 'De la Cruz, M.', 'Smith, J.'], modalities: ['email'] });
-    expect(byId.get('ferreira-2018')).toMatchObject({ authors: ['Ferreira, João', 'Łukasiewicz, Paweł', 'Schäfer, Anneliese'], doi: '10.5555/jad.2018.77', journal: 'Journal of Anxiety Disorders', pages: '77-84' });
-    expect(byId.get('klein-2016')).toMatchObject({ authors: ['Klein, Björn', 'Gómez-Pérez, José'], journal: 'Journal of Telemedicine and Telecare', modalities: ['chat'] });
-    expect(byId.get('ni-bhriain-2020')).toMatchObject({ authors: ['Ní Bhriain, Siobhán', 'van der Berg, Pieter'], modalities: ['virtual-reality'] });
+    expect(byId.get('ferreira-2018')).toMatchObject({
+      authors: ['Ferreira, João', 'Łukasiewicz, Paweł', 'Schäfer, Anneliese'],
+      doi: '10.5555/jad.2018.77',
+      journal: 'Journal of Anxiety Disorders',
+      pages: '77-84',
+    });
+    expect(byId.get('klein-2016')).toMatchObject({
+      authors: ['Klein, Björn', 'Gómez-Pérez, José'],
+      journal: 'Journal of Telemedicine and Telecare',
+      modalities: ['chat'],
+    });
+    expect(byId.get('ni-bhriain-2020')).toMatchObject({
+      authors: ['Ní Bhriain, Siobhán', 'van der Berg, Pieter'],
+      modalities: ['virtual-reality'],
+    });
   });
 
   test('reads a CSL-JSON export, leaving out an organisation author with a note', () => {
@@ -80,7 +113,11 @@ describe('npm run import: three new papers', () => {
     expect(result.stdout).toContain('note: left out "Blended Care Study Group" from authors');
     const { studies, problems } = loadContent(content, content);
     expect(problems).toEqual([]);
-    expect(studies.find((s) => s.data.id === 'schroder-2020')?.data).toMatchObject({ authors: ['Schröder, Ulrike'], doi: '10.5555/invent.2020.100297', provenance: { unverified_fields: expect.arrayContaining(['authors']) } });
+    expect(studies.find((s) => s.data.id === 'schroder-2020')?.data).toMatchObject({
+      authors: ['Schröder, Ulrike'],
+      doi: '10.5555/invent.2020.100297',
+      provenance: { unverified_fields: expect.arrayContaining(['authors']) },
+    });
     expect(studies.find((s) => s.data.id === 'okafor-2019')?.data).toMatchObject({ pmid: '39991010' });
   });
 });
@@ -93,7 +130,9 @@ describe('npm run import: duplicates', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Written (0):');
     expect(result.stdout).toContain('Duplicates skipped (1):');
-    expect(result.stdout).toMatch(/"Assessment of the therapeutic alliance in face-to-face or videoconf\.\.\." \(Germain, 2010\): same DOI \(10\.1089\/cyber\.2009\.0139\) as .*studies\/germain-2010\.yaml \(germain-2010\)/);
+    expect(result.stdout).toMatch(
+      /"Assessment of the therapeutic alliance in face-to-face or videoconf\.\.\." \(Germain, 2010\): same DOI \(10\.1089\/cyber\.2009\.0139\) as .*studies\/germain-2010\.yaml \(germain-2010\)/,
+    );
     expect(yamlIn(path.join(content, 'studies'))).toEqual(existing);
     expect(fs.readFileSync(path.join(content, 'studies/germain-2010.yaml'), 'utf8')).toBe(before);
   });
@@ -105,10 +144,16 @@ describe('npm run import: duplicates', () => {
     expect(result.stdout).toContain('4 entries read.');
     expect(result.stdout).toContain('Duplicates skipped (2):');
     expect(result.stdout).toMatch(/same DOI \(10\.1089\/cyber\.2009\.0139\) as .*germain-2010\.yaml/);
-    expect(result.stdout).toMatch(/"Online Working Alliance Predicts .*\(Haddad, 2021\): same title, year and first author as "Online working alliance predicts .*\(Haddad, 2021\) earlier in this file/);
+    expect(result.stdout).toMatch(
+      /"Online Working Alliance Predicts .*\(Haddad, 2021\): same title, year and first author as "Online working alliance predicts .*\(Haddad, 2021\) earlier in this file/,
+    );
     const { studies, problems } = loadContent(content, content);
     expect(problems).toEqual([]);
-    expect(studies.find((s) => s.data.id === 'haddad-2021')?.data).toMatchObject({ authors: ['Haddad, Y.', 'Okonkwo, C.N.', 'Yılmaz, E.'], doi: '10.5555/chb.2021.106791', pages: '106791' });
+    expect(studies.find((s) => s.data.id === 'haddad-2021')?.data).toMatchObject({
+      authors: ['Haddad, Y.', 'Okonkwo, C.N.', 'Yılmaz, E.'],
+      doi: '10.5555/chb.2021.106791',
+      pages: '106791',
+    });
     expect(studies.find((s) => s.data.id === 'lindgren-2022')?.data.doi).toBeUndefined();
   });
 
@@ -137,8 +182,12 @@ describe('npm run import: broken files', () => {
     const result = runImport([fixture('broken.ris')], content);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Written (2):');
-    expect(result.stdout).toContain('Could not be read (3):\n  entry 2 (line 8) has no title (TI or T1)\n  "An entry without a year" (Noyear, no year) has no year of publication\n  "An entry without authors" (2018) has no authors');
-    expect(result.stdout).toContain('Other problems in the file (2):\n  line 26 is not a RIS tag line ("XY  - value"): "this line is not RIS"\n  entry 5 (line 27) has no ER line before the end of the file');
+    expect(result.stdout).toContain(
+      'Could not be read (3):\n  entry 2 (line 8) has no title (TI or T1)\n  "An entry without a year" (Noyear, no year) has no year of publication\n  "An entry without authors" (2018) has no authors',
+    );
+    expect(result.stdout).toContain(
+      'Other problems in the file (2):\n  line 26 is not a RIS tag line ("XY  - value"): "this line is not RIS"\n  entry 5 (line 27) has no ER line before the end of the file',
+    );
   });
 
   test('names a BibTeX entry with a missing comma by its line', () => {
@@ -203,18 +252,31 @@ describe('npm run import -- flow.csv --review <id>', () => {
 
   function reviewWithReasons(content: string): string {
     const file = path.join(content, 'reviews/sucala-2012.yaml');
-    const text = fs.readFileSync(file, 'utf8').replace('exclusion_reasons: []', `exclusion_reasons:\n${reasons.map((r) => `  - id: ${r.id}\n    label: ${r.label}`).join('\n')}`);
+    const text = fs
+      .readFileSync(file, 'utf8')
+      .replace('exclusion_reasons: []', `exclusion_reasons:\n${reasons.map((r) => `  - id: ${r.id}\n    label: ${r.label}`).join('\n')}`);
     fs.writeFileSync(file, text);
     return file;
   }
 
-  test('reads a PRISMA2020 CSV into the review\'s flow, keeping the rest of the file byte for byte', () => {
+  test("reads a PRISMA2020 CSV into the review's flow, keeping the rest of the file byte for byte", () => {
     const content = contentCopy();
     const file = reviewWithReasons(content);
     const before = fs.readFileSync(file, 'utf8');
     const reported = reviewSchema.parse({
       ...reviewSchema.parse(loadContent(content, content).reviews[0]!.data),
-      flow: { identified: { databases: 1000, per_source: { PubMed: 500, PsycINFO: 400, CINAHL: 100 } }, removed_before_screening: { duplicates: 160 }, screened: 840, excluded_screening: 780, sought: 60, not_retrieved: 0, assessed: 60, excluded_full_text: { 'not-etherapy': 30, 'no-alliance': 19 }, included_studies: 11, included_reports: 11 },
+      flow: {
+        identified: { databases: 1000, per_source: { PubMed: 500, PsycINFO: 400, CINAHL: 100 } },
+        removed_before_screening: { duplicates: 160 },
+        screened: 840,
+        excluded_screening: 780,
+        sought: 60,
+        not_retrieved: 0,
+        assessed: 60,
+        excluded_full_text: { 'not-etherapy': 30, 'no-alliance': 19 },
+        included_studies: 11,
+        included_reports: 11,
+      },
     }).flow;
     const csv = path.join(tempDir('csv'), 'flow.csv');
     fs.writeFileSync(csv, writePrismaCsv(reported, reasons));
@@ -238,20 +300,27 @@ describe('npm run import -- flow.csv --review <id>', () => {
     fs.writeFileSync(csv, writePrismaCsv(flow, reasons).replace(/^(records_screened,.*,)840$/m, '$1about 840'));
     const result = runImport([csv, '--review', 'sucala-2012'], content);
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/flow\.csv:\d+ n: records_screened: n must be a whole number, or blank when not reported \(found "about 840"\)/);
+    expect(result.stdout).toMatch(
+      /flow\.csv:\d+ n: records_screened: n must be a whole number, or blank when not reported \(found "about 840"\)/,
+    );
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
   });
 
-  test('writes nothing when an exclusion reason is not one of the review\'s', () => {
+  test("writes nothing when an exclusion reason is not one of the review's", () => {
     const content = contentCopy();
     const file = path.join(content, 'reviews/sucala-2012.yaml');
     const before = fs.readFileSync(file, 'utf8');
     const csv = path.join(tempDir('csv'), 'flow.csv');
     const flow = reviewSchema.parse(loadContent(content, content).reviews[0]!.data).flow;
-    fs.writeFileSync(csv, writePrismaCsv({ ...flow, excluded_full_text: { 'wrong-population': 3 } }, [{ id: 'wrong-population', label: 'Wrong population' }]));
+    fs.writeFileSync(
+      csv,
+      writePrismaCsv({ ...flow, excluded_full_text: { 'wrong-population': 3 } }, [{ id: 'wrong-population', label: 'Wrong population' }]),
+    );
     const result = runImport([csv, '--review', 'sucala-2012'], content);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain('flow.excluded_full_text.wrong-population: "wrong-population" is not one of this review\'s exclusion_reasons ids');
+    expect(result.stdout).toContain(
+      'flow.excluded_full_text.wrong-population: "wrong-population" is not one of this review\'s exclusion_reasons ids',
+    );
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
   });
 });

@@ -32,9 +32,15 @@ describe('npm run schemas output is up to date', () => {
 describe('the JSON Schema agrees with the validator', () => {
   // yaml-language-server validates with ajv and reads YAML 1.2 (dates stay text): do the same.
   const ajv = new Ajv({ allErrors: true, strict: false, formats: { uri: true } });
-  const validate = Object.fromEntries(jsonSchemaFiles().map((f) => [path.basename(f.path, '.schema.json'), ajv.compile(JSON.parse(f.text) as object)]));
+  const validate = Object.fromEntries(
+    jsonSchemaFiles().map((f) => [path.basename(f.path, '.schema.json'), ajv.compile(JSON.parse(f.text) as object)]),
+  );
 
-  const records = (dir: string) => fs.readdirSync(path.join(root, 'content', dir)).filter((f) => f.endsWith('.yaml')).map((f) => [f, parseYaml(read(`content/${dir}/${f}`)) as unknown] as const);
+  const records = (dir: string) =>
+    fs
+      .readdirSync(path.join(root, 'content', dir))
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => [f, parseYaml(read(`content/${dir}/${f}`)) as unknown] as const);
 
   test.each(records('studies'))('accepts the real study record %s', (_, data) => {
     expect(validate['study']!(data), JSON.stringify(validate['study']!.errors)).toBe(true);
@@ -59,7 +65,12 @@ describe('the JSON Schema agrees with the validator', () => {
   });
 
   test('shows descriptions to editors, in Markdown too', () => {
-    const study = JSON.parse(read('public/schemas/study.schema.json')) as { properties: Record<string, { description?: string; markdownDescription?: string }> };
-    expect(study.properties['sample_size']).toMatchObject({ description: 'Participants analysed; null when not reported.', markdownDescription: 'Participants analysed; null when not reported.' });
+    const study = JSON.parse(read('public/schemas/study.schema.json')) as {
+      properties: Record<string, { description?: string; markdownDescription?: string }>;
+    };
+    expect(study.properties['sample_size']).toMatchObject({
+      description: 'Participants analysed; null when not reported.',
+      markdownDescription: 'Participants analysed; null when not reported.',
+    });
   });
 });

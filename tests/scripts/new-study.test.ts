@@ -19,11 +19,24 @@ function contentCopy(): string {
 
 /** Runs `npm run new-study -- <args>` with CONTENT_DIR set; stdin is not a terminal, so nothing is asked. */
 function newStudy(args: string[], contentDir: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/new-study.ts'), ...args], { cwd: root, env: { ...process.env, CONTENT_DIR: contentDir }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/new-study.ts'), ...args], {
+    cwd: root,
+    env: { ...process.env, CONTENT_DIR: contentDir },
+    encoding: 'utf8',
+  });
   return { status: r.status, stdout: r.stdout, output: `${r.stdout}${r.stderr}` };
 }
 
-const citation = ['--title', 'Working alliance in e-mail therapy for insomnia', '--year', '2019', '--authors', 'Okafor, Chidi; Smith JB', '--journal', 'Journal of Fictional E-Therapy'];
+const citation = [
+  '--title',
+  'Working alliance in e-mail therapy for insomnia',
+  '--year',
+  '2019',
+  '--authors',
+  'Okafor, Chidi; Smith JB',
+  '--journal',
+  'Journal of Fictional E-Therapy',
+];
 const file = (content: string, id: string) => path.join(content, 'studies', `${id}.yaml`);
 
 describe('npm run new-study', () => {
@@ -47,18 +60,40 @@ describe('npm run new-study', () => {
 
   test('keeps the study fields given as flags and lists only the rest as unverified', () => {
     const content = contentCopy();
-    expect(newStudy([...citation, '--design', 'rct', '--conditions', 'depression, anxiety', '--sample-size', '64', '--verification', 'abstract'], content).status).toBe(0);
+    expect(
+      newStudy(
+        [...citation, '--design', 'rct', '--conditions', 'depression, anxiety', '--sample-size', '64', '--verification', 'abstract'],
+        content,
+      ).status,
+    ).toBe(0);
     const study = loadContent(content, content).studies.find((s) => s.data.id === 'okafor-2019')!.data;
-    expect(study).toMatchObject({ design: 'rct', conditions: ['depression', 'anxiety'], sample_size: 64, provenance: { verification: 'abstract' } });
-    expect(study.provenance.unverified_fields).toEqual(['population', 'modalities', 'comparator', 'alliance.measures', 'alliance.vs_face_to_face', 'alliance.outcome_link', 'summary']);
+    expect(study).toMatchObject({
+      design: 'rct',
+      conditions: ['depression', 'anxiety'],
+      sample_size: 64,
+      provenance: { verification: 'abstract' },
+    });
+    expect(study.provenance.unverified_fields).toEqual([
+      'population',
+      'modalities',
+      'comparator',
+      'alliance.measures',
+      'alliance.vs_face_to_face',
+      'alliance.outcome_link',
+      'summary',
+    ]);
   });
 
   test('prints problems as npm run validate does, with did-you-mean, and writes nothing when the record is invalid', () => {
     const content = contentCopy();
     const result = newStudy([...citation, '--design', 'rtc', '--modalities', 'email,chatt'], content);
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/studies\/okafor-2019\.yaml:\d+ design: is not an allowed value \(expected one of rct, .*, got "rtc"\)\. Did you mean "rct"\?/);
-    expect(result.stdout).toMatch(/studies\/okafor-2019\.yaml:\d+ modalities\[1\]: is not an allowed value .* got "chatt"\)\. Did you mean "chat"\?/);
+    expect(result.stdout).toMatch(
+      /studies\/okafor-2019\.yaml:\d+ design: is not an allowed value \(expected one of rct, .*, got "rtc"\)\. Did you mean "rct"\?/,
+    );
+    expect(result.stdout).toMatch(
+      /studies\/okafor-2019\.yaml:\d+ modalities\[1\]: is not an allowed value .* got "chatt"\)\. Did you mean "chat"\?/,
+    );
     expect(result.stdout).toContain('was not written: 2 errors');
     expect(fs.existsSync(file(content, 'okafor-2019'))).toBe(false);
   });
@@ -102,7 +137,12 @@ describe('npm run new-study', () => {
 describe('askMissing', () => {
   test('asks only for what the flags did not give, in order, and skips empty answers', async () => {
     const asked: string[] = [];
-    const replies: Record<string, string> = { 'Year of publication: ': '2019', 'Journal: ': 'J Tests', 'DOI (optional): ': '', 'PubMed ID (optional): ': '39991010' };
+    const replies: Record<string, string> = {
+      'Year of publication: ': '2019',
+      'Journal: ': 'J Tests',
+      'DOI (optional): ': '',
+      'PubMed ID (optional): ': '39991010',
+    };
     const answers = await askMissing({ title: 'Given as a flag', authors: 'Doe, Jane' }, async (q) => {
       asked.push(q);
       return replies[q] ?? '';
@@ -112,7 +152,12 @@ describe('askMissing', () => {
   });
 
   test('the answers make a record the real schema accepts', async () => {
-    const answers = await askMissing({}, async (q) => ({ 'Title of the paper: ': 'T', 'Year of publication: ': '2019', 'Journal: ': 'J' })[q] ?? (q.startsWith('Authors') ? 'Doe, Jane' : ''));
+    const answers = await askMissing(
+      {},
+      async (q) =>
+        ({ 'Title of the paper: ': 'T', 'Year of publication: ': '2019', 'Journal: ': 'J' })[q] ??
+        (q.startsWith('Authors') ? 'Doe, Jane' : ''),
+    );
     expect(studySchema.safeParse(scaffoldStudy(answers, { id: 'doe-2019', review: 'r', today: '2026-01-01' })).success).toBe(true);
   });
 });

@@ -33,13 +33,22 @@ describe('flow checks', () => {
   test('a reported box that disagrees with the tracked records names the review, the box and both numbers', () => {
     const dir = trackedCopy({ 'reviews/demo-review.yaml': (t) => t.replace(/^(\s+)excluded_screening: 15$/m, '$1excluded_screening: 14') });
     const found = errors(dir);
-    expect(found).toContainEqual(expect.stringMatching(/^reviews\/demo-review\.yaml:\d+ flow\.excluded_screening: review "demo-review": excluded_screening: the review reports 14 but the tracked records and screening log give 15$/));
-    expect(found).toContainEqual(expect.stringMatching(/flow\.sought: review "demo-review": sought \(10\) should equal screened \(25\) minus excluded at screening \(14\) = 11/));
+    expect(found).toContainEqual(
+      expect.stringMatching(
+        /^reviews\/demo-review\.yaml:\d+ flow\.excluded_screening: review "demo-review": excluded_screening: the review reports 14 but the tracked records and screening log give 15$/,
+      ),
+    );
+    expect(found).toContainEqual(
+      expect.stringMatching(
+        /flow\.sought: review "demo-review": sought \(10\) should equal screened \(25\) minus excluded at screening \(14\) = 11/,
+      ),
+    );
   });
 
   test('a screening log that includes a record with no study record fails', () => {
     const dir = trackedCopy({
-      'reviews/demo-review/screening.csv': (t) => t.replace(/^10\.5555\/demo\.102,title-abstract,alice,exclude,,/m, '10.5555/demo.102,title-abstract,alice,include,,'),
+      'reviews/demo-review/screening.csv': (t) =>
+        t.replace(/^10\.5555\/demo\.102,title-abstract,alice,exclude,,/m, '10.5555/demo.102,title-abstract,alice,include,,'),
     });
     // A changed vote opens a conflict: the derived flow no longer closes, which is reported as screening under way.
     const problems = loadContent(dir, dir).problems.map(formatProblem);
@@ -47,12 +56,20 @@ describe('flow checks', () => {
   });
 
   test('a vote for a record that is in no records file fails with its line', () => {
-    const dir = trackedCopy({ 'reviews/demo-review/screening.csv': (t) => `${t.trimEnd()}\n10.9999/missing,title-abstract,alice,include,,2024-02-01\n` });
-    expect(errors(dir)).toContainEqual(expect.stringMatching(/screening: review "demo-review": screening\.csv line \d+: "10\.9999\/missing" is not the key of any record/));
+    const dir = trackedCopy({
+      'reviews/demo-review/screening.csv': (t) => `${t.trimEnd()}\n10.9999/missing,title-abstract,alice,include,,2024-02-01\n`,
+    });
+    expect(errors(dir)).toContainEqual(
+      expect.stringMatching(/screening: review "demo-review": screening\.csv line \d+: "10\.9999\/missing" is not the key of any record/),
+    );
   });
 
   test('a review whose included count differs from its study records fails', () => {
     const dir = trackedCopy({ 'reviews/demo-review.yaml': (t) => t.replace(/^(\s+)included_studies: 4$/m, '$1included_studies: 5') });
-    expect(errors(dir)).toContainEqual(expect.stringMatching(/flow\.included_studies: review "demo-review": the review reports 5 included studies but 4 study records say decision "included"/));
+    expect(errors(dir)).toContainEqual(
+      expect.stringMatching(
+        /flow\.included_studies: review "demo-review": the review reports 5 included studies but 4 study records say decision "included"/,
+      ),
+    );
   });
 });

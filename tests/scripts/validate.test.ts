@@ -34,7 +34,13 @@ describe('loadContent', () => {
     const dir = contentWith({ 'doe-2010.yaml': text });
     const { problems } = loadContent(dir, dir);
     const line = text.split('\n').findIndex((l) => l.startsWith('modalty:')) + 1;
-    expect(problems).toContainEqual({ file: 'studies/doe-2010.yaml', line, path: 'modalty', message: 'is not a known field. Did you mean "modalities"?', severity: 'error' });
+    expect(problems).toContainEqual({
+      file: 'studies/doe-2010.yaml',
+      line,
+      path: 'modalty',
+      message: 'is not a known field. Did you mean "modalities"?',
+      severity: 'error',
+    });
   });
 
   test('reports a broken YAML file instead of skipping it', () => {
@@ -42,13 +48,17 @@ describe('loadContent', () => {
     const content = loadContent(dir, dir);
     expect(content.studies).toEqual([]);
     expect(content.filesRead).toBe(2);
-    expect(content.problems).toEqual([expect.objectContaining({ file: 'studies/doe-2010.yaml', path: '', message: expect.stringContaining('is not valid YAML') })]);
+    expect(content.problems).toEqual([
+      expect.objectContaining({ file: 'studies/doe-2010.yaml', path: '', message: expect.stringContaining('is not valid YAML') }),
+    ]);
     expect(content.problems[0]?.line).toBeGreaterThan(0);
   });
 
   test('reports an empty file', () => {
     const dir = contentWith({ 'doe-2010.yaml': '' });
-    expect(loadContent(dir, dir).problems).toEqual([expect.objectContaining({ file: 'studies/doe-2010.yaml', message: expect.stringContaining('must be a YAML mapping') })]);
+    expect(loadContent(dir, dir).problems).toEqual([
+      expect.objectContaining({ file: 'studies/doe-2010.yaml', message: expect.stringContaining('must be a YAML mapping') }),
+    ]);
   });
 
   test('locates a cross-record fault on its line', () => {
@@ -73,14 +83,21 @@ describe('lineOf', () => {
 
 describe('npm run validate', () => {
   const run = (dir: string) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', dir], { cwd: path.resolve(import.meta.dirname, '../..'), encoding: 'utf8' });
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', dir], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      encoding: 'utf8',
+    });
 
   test('prints file:line field: sentence for each fault, exits 1, and never a stack trace', () => {
-    const bad = validYaml.replace('rater: client', 'rater: clinet').replace('doi: 10.1000/test.2010', 'doi: https://doi.org/10.1000/test.2010');
+    const bad = validYaml
+      .replace('rater: client', 'rater: clinet')
+      .replace('doi: 10.1000/test.2010', 'doi: https://doi.org/10.1000/test.2010');
     const dir = contentWith({ 'doe-2010.yaml': bad, 'broken.yaml': 'title: [\n' });
     const result = run(dir);
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/studies\/doe-2010\.yaml:\d+ alliance\.measures\[0\]\.rater: is not an allowed value \(expected one of client, therapist, observer, got "clinet"\)\. Did you mean "client"\?/);
+    expect(result.stdout).toMatch(
+      /studies\/doe-2010\.yaml:\d+ alliance\.measures\[0\]\.rater: is not an allowed value \(expected one of client, therapist, observer, got "clinet"\)\. Did you mean "client"\?/,
+    );
     expect(result.stdout).toMatch(/studies\/doe-2010\.yaml:\d+ doi: must be a bare DOI/);
     expect(result.stdout).toMatch(/studies\/broken\.yaml:\d+: is not valid YAML/);
     expect(`${result.stdout}${result.stderr}`).not.toMatch(/\n\s+at .+:\d+:\d+/);

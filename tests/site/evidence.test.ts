@@ -26,7 +26,10 @@ function all(node: Root | Element, match: (e: Element) => boolean): Element[] {
   walk(node);
   return out;
 }
-const text = (e: Element | Root) => toText(e as Element).replace(/\s+/g, ' ').trim();
+const text = (e: Element | Root) =>
+  toText(e as Element)
+    .replace(/\s+/g, ' ')
+    .trim();
 const byAttr = (name: string) => (e: Element) => e.properties[name] !== undefined;
 const byClass = (name: string) => (e: Element) => ([] as unknown[]).concat(e.properties['className'] ?? []).includes(name);
 /** The home page's headline figures, as a reader sees them. */
@@ -62,7 +65,9 @@ describe('"not reported" is not "not compared"', () => {
     // Worked by hand from the records: Cook, Day, Germain and Reynolds report a result; Bouchard 2004,
     // Ertelt 2011 and Morgan 2008 had a face-to-face arm whose alliance result the sources do not give.
     expect([s.comparedWithFaceToFace, s.comparisonResultReported]).toEqual([7, 4]);
-    expect(headline(dist).join(' ')).toContain('7 studies compared the alliance with face-to-face therapy; the result is reported for 4 of them');
+    expect(headline(dist).join(' ')).toContain(
+      '7 studies compared the alliance with face-to-face therapy; the result is reported for 4 of them',
+    );
   });
 
   test('the evidence map shows "Not reported" as its own grey column, apart from the findings', () => {
@@ -77,7 +82,10 @@ describe('the evidence period', () => {
     ['index.html'],
     ['synthesis/index.html'],
     ['reviews/sucala-2012/index.html'],
-    ...fs.readdirSync(path.join(root, 'content/guides')).filter((f) => f !== 'glossary.mdx').map((f) => [`guides/${f.replace(/\.mdx$/, '')}/index.html`]),
+    ...fs
+      .readdirSync(path.join(root, 'content/guides'))
+      .filter((f) => f !== 'glossary.mdx')
+      .map((f) => [`guides/${f.replace(/\.mdx$/, '')}/index.html`]),
   ])('%s says the evidence comes from searches up to August 2011', (p) => {
     const coverage = all(parse(dist, p), byAttr('dataCoverage')).map(text).join(' ');
     expect(coverage).toContain('searches up to August 2011');
@@ -85,13 +93,16 @@ describe('the evidence period', () => {
 
   test('a guide states the period next to the date it was last reviewed', () => {
     const reviewed = all(parse(dist, 'guides/what-the-evidence-says/index.html'), byClass('guide-reviewed')).map(text)[0];
-    expect(reviewed).toMatch(/^Last reviewed against the study records on \d+ \w+ \d{4}\. The evidence it cites covers Sucala et al\. \(2012\): studies found by searches up to August 2011/);
+    expect(reviewed).toMatch(
+      /^Last reviewed against the study records on \d+ \w+ \d{4}\. The evidence it cites covers Sucala et al\. \(2012\): studies found by searches up to August 2011/,
+    );
   });
 });
 
 describe('shared samples and incomplete author lists', () => {
   test('the two Knaevelsrud records say they may share participants, and the home figure says it may count some twice', () => {
-    for (const id of ['knaevelsrud-2006', 'knaevelsrud-2007']) expect(text(parse(dist, `studies/${id}/index.html`))).toContain('May share participants with');
+    for (const id of ['knaevelsrud-2006', 'knaevelsrud-2007'])
+      expect(text(parse(dist, `studies/${id}/index.html`))).toContain('May share participants with');
     expect(headline(dist).join(' ')).toContain('this may count some participants twice');
   });
 
@@ -105,7 +116,8 @@ describe('a pending record is not evidence', () => {
   const dir = copyContent('pending-content');
   fs.writeFileSync(
     path.join(dir, 'studies/pending-2020.yaml'),
-    fs.readFileSync(path.join(root, 'content/studies/germain-2010.yaml'), 'utf8')
+    fs
+      .readFileSync(path.join(root, 'content/studies/germain-2010.yaml'), 'utf8')
       .replace('id: germain-2010', 'id: pending-2020')
       .replace(/^doi: .*$/m, 'doi: 10.1000/pending.2020')
       .replace(/^pmid: .*\n/m, '')
@@ -127,7 +139,9 @@ describe('a pending record is not evidence', () => {
   });
 
   test('says that one record awaits screening, and still exports it', () => {
-    expect(all(parse(built.outDir, 'index.html'), byAttr('dataAwaiting')).map(text)[0]).toMatch(/^1 record awaiting screening is not counted here/);
+    expect(all(parse(built.outDir, 'index.html'), byAttr('dataAwaiting')).map(text)[0]).toMatch(
+      /^1 record awaiting screening is not counted here/,
+    );
     const exported = JSON.parse(fs.readFileSync(path.join(built.outDir, 'data/studies.json'), 'utf8')) as { id: string }[];
     expect(exported.map((s) => s.id)).toContain('pending-2020');
   });
@@ -138,7 +152,10 @@ describe('a record edited without bumping its date', () => {
   // changed in a later commit that leaves `provenance.updated` as it was.
   const dir = copyContent('git-content');
   const run = (args: string[], date: string) =>
-    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: dir, env: { ...process.env, GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } });
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], {
+      cwd: dir,
+      env: { ...process.env, GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` },
+    });
   execFileSync('git', ['init', '-q'], { cwd: dir });
   run(['add', '-A'], '2026-12-01');
   run(['commit', '-qm', 'content'], '2026-12-01');
@@ -152,7 +169,9 @@ describe('a record edited without bumping its date', () => {
     const citing = content.guides.filter((g) => fs.readFileSync(path.join(root, g.file), 'utf8').includes('"germain-2010"'));
     expect(citing.length).toBeGreaterThan(0);
     for (const g of citing) {
-      const notice = all(parse(built.outDir, `guides/${path.basename(g.file, '.mdx')}/index.html`), byAttr('dataStale')).map(text).join(' ');
+      const notice = all(parse(built.outDir, `guides/${path.basename(g.file, '.mdx')}/index.html`), byAttr('dataStale'))
+        .map(text)
+        .join(' ');
       expect(notice, g.file).toContain('changed 15 January 2030');
     }
   });
@@ -160,7 +179,20 @@ describe('a record edited without bumping its date', () => {
   test('validate warns about the date that was not bumped and about the guides, and still passes', () => {
     const checked = loadContent(dir, dir);
     expect(checked.problems.filter((p) => p.severity === 'error')).toEqual([]);
-    expect(checked.problems).toContainEqual(expect.objectContaining({ file: 'studies/germain-2010.yaml', path: 'provenance.updated', severity: 'warning', message: expect.stringContaining('changed on 2030-01-15 without it') }));
-    expect(checked.problems).toContainEqual(expect.objectContaining({ path: 'reviewed', severity: 'warning', message: expect.stringContaining('germain-2010 (changed 2030-01-15)') }));
+    expect(checked.problems).toContainEqual(
+      expect.objectContaining({
+        file: 'studies/germain-2010.yaml',
+        path: 'provenance.updated',
+        severity: 'warning',
+        message: expect.stringContaining('changed on 2030-01-15 without it'),
+      }),
+    );
+    expect(checked.problems).toContainEqual(
+      expect.objectContaining({
+        path: 'reviewed',
+        severity: 'warning',
+        message: expect.stringContaining('germain-2010 (changed 2030-01-15)'),
+      }),
+    );
   });
 });

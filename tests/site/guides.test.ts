@@ -18,7 +18,11 @@ const dist = inject('siteDir');
 const root = path.resolve(import.meta.dirname, '../..');
 const content = loadContent('content');
 const studies = content.studies.map((s) => s.data);
-const guides = content.guides.map((g) => ({ ...g, slug: path.basename(g.file, '.mdx'), source: fs.readFileSync(path.join(root, g.file), 'utf8') }));
+const guides = content.guides.map((g) => ({
+  ...g,
+  slug: path.basename(g.file, '.mdx'),
+  source: fs.readFileSync(path.join(root, g.file), 'utf8'),
+}));
 
 // --- a few lines of DOM querying over hast ---
 const parse = (p: string): Root => fromHtml(fs.readFileSync(path.join(dist, p), 'utf8'));
@@ -38,14 +42,24 @@ const classes = (e: Element) => ([] as unknown[]).concat(e.properties['className
 const hasClass = (name: string) => (e: Element) => classes(e).includes(name);
 const tag = (name: string) => (e: Element) => e.tagName === name;
 const attr = (e: Element, name: string) => (e.properties[name] === undefined ? undefined : String(e.properties[name]));
-const text = (e: Element | Root) => toText(e as Element).replace(/\s+/g, ' ').trim();
+const text = (e: Element | Root) =>
+  toText(e as Element)
+    .replace(/\s+/g, ' ')
+    .trim();
 const guidePage = (slug: string) => parse(`guides/${slug}/index.html`);
 const studiesById = new Map(studies.map((s) => [s.id, s]));
 
 describe('guide pages', () => {
   test('there is a guide for each topic the issue asks for', () => {
     expect(guides.map((g) => g.slug).sort()).toEqual(
-      ['building-the-alliance-early', 'choosing-and-combining-modalities', 'clients-with-more-severe-symptoms', 'glossary', 'measuring-the-alliance', 'what-the-evidence-says'].sort(),
+      [
+        'building-the-alliance-early',
+        'choosing-and-combining-modalities',
+        'clients-with-more-severe-symptoms',
+        'glossary',
+        'measuring-the-alliance',
+        'what-the-evidence-says',
+      ].sort(),
     );
   });
 
@@ -81,22 +95,25 @@ describe('guide pages', () => {
     });
   });
 
-  test.each(guides.map((g) => [g.slug] as const))('%s gives every section heading a unique id and a "#" link with an accessible name', (slug) => {
-    const page = guidePage(slug);
-    const body = all(page, hasClass('guide-body'))[0]!;
-    const headings = all(body, (e) => e.tagName === 'h2' || e.tagName === 'h3');
-    expect(headings.length).toBeGreaterThan(0);
-    const ids = all(page, (e) => attr(e, 'id') !== undefined).map((e) => attr(e, 'id'));
-    expect(new Set(ids).size).toBe(ids.length);
-    const anchors = all(body, hasClass('heading-anchor'));
-    for (const h of headings) {
-      const id = attr(h, 'id')!;
-      expect(id).toMatch(/^[a-z0-9-]+$/);
-      const link = anchors.find((a) => attr(a, 'href') === `#${id}`);
-      expect(link, `anchor for #${id}`).toBeDefined();
-      expect(text(all(link!, (e) => attr(e, 'dataCopyLabel') !== undefined)[0]!)).toBe(`Link to the section “${text(h)}”`);
-    }
-  });
+  test.each(guides.map((g) => [g.slug] as const))(
+    '%s gives every section heading a unique id and a "#" link with an accessible name',
+    (slug) => {
+      const page = guidePage(slug);
+      const body = all(page, hasClass('guide-body'))[0]!;
+      const headings = all(body, (e) => e.tagName === 'h2' || e.tagName === 'h3');
+      expect(headings.length).toBeGreaterThan(0);
+      const ids = all(page, (e) => attr(e, 'id') !== undefined).map((e) => attr(e, 'id'));
+      expect(new Set(ids).size).toBe(ids.length);
+      const anchors = all(body, hasClass('heading-anchor'));
+      for (const h of headings) {
+        const id = attr(h, 'id')!;
+        expect(id).toMatch(/^[a-z0-9-]+$/);
+        const link = anchors.find((a) => attr(a, 'href') === `#${id}`);
+        expect(link, `anchor for #${id}`).toBeDefined();
+        expect(text(all(link!, (e) => attr(e, 'dataCopyLabel') !== undefined)[0]!)).toBe(`Link to the section “${text(h)}”`);
+      }
+    },
+  );
 
   test('enhances the anchors with a copy script and a polite live region, which works without JavaScript as plain links', () => {
     const html = fs.readFileSync(path.join(dist, 'guides/measuring-the-alliance/index.html'), 'utf8');
@@ -140,7 +157,14 @@ describe('<Evidence> and <Point>', () => {
     const cook = item('cook-2002');
     expect(all(cook, tag('a')).map((a) => attr(a, 'href'))).toContain('/studies/cook-2002/');
     const t = text(cook);
-    for (const fact of ['Cook & Doyle (2002)', 'Email and chat', 'Non-randomized comparison', 'N not reported', studiesById.get('cook-2002')!.alliance.finding!]) expect(t).toContain(fact);
+    for (const fact of [
+      'Cook & Doyle (2002)',
+      'Email and chat',
+      'Non-randomized comparison',
+      'N not reported',
+      studiesById.get('cook-2002')!.alliance.finding!,
+    ])
+      expect(t).toContain(fact);
     expect(text(item('germain-2010'))).toContain('N = 46');
   });
 
@@ -157,7 +181,10 @@ describe('<Evidence> and <Point>', () => {
       for (const evidence of all(guidePage(g.slug), hasClass('evidence'))) {
         const ids = attr(evidence, 'dataEvidence')!.split(' ');
         const about = attr(evidence, 'dataAbout')?.split(' ');
-        const expected = deriveStrength(ids.map((id) => studiesById.get(id)!), { about });
+        const expected = deriveStrength(
+          ids.map((id) => studiesById.get(id)!),
+          { about },
+        );
         const label = all(evidence, (e) => attr(e, 'dataStrength') !== undefined)[0]!;
         expect(attr(label, 'dataStrength'), `${g.slug}: ${ids.join(', ')}`).toBe(expected.level);
         expect(text(label)).toContain(`Evidence: ${expected.label}`);
@@ -169,7 +196,9 @@ describe('<Evidence> and <Point>', () => {
   });
 
   test('with records checked against abstracts at best, no finding is rated above "limited"', () => {
-    const levels = guides.flatMap((g) => all(guidePage(g.slug), (e) => attr(e, 'dataStrength') !== undefined).map((e) => attr(e, 'dataStrength') as StrengthLevel));
+    const levels = guides.flatMap((g) =>
+      all(guidePage(g.slug), (e) => attr(e, 'dataStrength') !== undefined).map((e) => attr(e, 'dataStrength') as StrengthLevel),
+    );
     expect(new Set(levels)).toEqual(new Set(['very-limited', 'limited']));
   });
 
@@ -195,7 +224,9 @@ describe('<Cite>', () => {
 
   test('marks a citation of a record that could not be verified at all', () => {
     const html = fs.readFileSync(path.join(dist, 'guides/choosing-and-combining-modalities/index.html'), 'utf8');
-    expect(html).toMatch(/data-cite="manchanda-1998">Manchanda &amp; McLaren \(1998\)<\/a> <span class="badge badge-warn"[^>]*>unconfirmed<\/span>/);
+    expect(html).toMatch(
+      /data-cite="manchanda-1998">Manchanda &amp; McLaren \(1998\)<\/a> <span class="badge badge-warn"[^>]*>unconfirmed<\/span>/,
+    );
   });
 });
 
@@ -221,7 +252,8 @@ describe('/guides/#strength', () => {
 });
 
 describe('build and validate checks on guides', () => {
-  const validate = (dir: string) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', dir], { cwd: root, encoding: 'utf8' });
+  const validate = (dir: string) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', dir], { cwd: root, encoding: 'utf8' });
 
   test('the build fails on a guide citing a study with no record, naming the guide file and the id', { timeout: 180_000 }, () => {
     const result = buildSite('tests/fixtures/bad-guide');
@@ -233,21 +265,29 @@ describe('build and validate checks on guides', () => {
   test('npm run validate reports the missing id on its line and exits 1', () => {
     const result = validate('tests/fixtures/bad-guide');
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain('guides/cites-a-missing-study.mdx:11: <Point> cites study "no-such-study-1999", which is not a study record');
+    expect(result.stdout).toContain(
+      'guides/cites-a-missing-study.mdx:11: <Point> cites study "no-such-study-1999", which is not a study record',
+    );
   });
 
   // Astro writes the MDX module map to the checkout's shared .astro/content-modules.mjs, so another
   // build running at the same moment (another test file, another CONTENT_DIR) can swap it out from
   // under this one ("UnknownContentCollectionError"). Retry rather than fail on that race.
-  test('a guide whose evidence changed after review builds with a visible notice, and validate warns but passes', { timeout: 180_000, retry: 2 }, () => {
-    const result = buildSite('tests/fixtures/stale-guide');
-    expect(result.code, result.output).toBe(0);
-    const page = fs.readFileSync(path.join(result.outDir, 'guides/reviewed-before-the-evidence-changed/index.html'), 'utf8');
-    expect(page).toContain('The evidence changed after this guide was reviewed.');
-    expect(page).toMatch(/Doe &amp; Roe \(2010\)<\/a>, changed 1 June 2026/);
-    expect(fs.readFileSync(path.join(result.outDir, 'guides/index.html'), 'utf8')).toContain('evidence changed since review');
-    const checked = validate('tests/fixtures/stale-guide');
-    expect(checked.status).toBe(0);
-    expect(checked.stdout).toMatch(/guides\/reviewed-before-the-evidence-changed\.mdx:5 reviewed: warning: is 2026-03-01, but cited records changed since: doe-2010 \(changed 2026-06-01\)/);
-  });
+  test(
+    'a guide whose evidence changed after review builds with a visible notice, and validate warns but passes',
+    { timeout: 180_000, retry: 2 },
+    () => {
+      const result = buildSite('tests/fixtures/stale-guide');
+      expect(result.code, result.output).toBe(0);
+      const page = fs.readFileSync(path.join(result.outDir, 'guides/reviewed-before-the-evidence-changed/index.html'), 'utf8');
+      expect(page).toContain('The evidence changed after this guide was reviewed.');
+      expect(page).toMatch(/Doe &amp; Roe \(2010\)<\/a>, changed 1 June 2026/);
+      expect(fs.readFileSync(path.join(result.outDir, 'guides/index.html'), 'utf8')).toContain('evidence changed since review');
+      const checked = validate('tests/fixtures/stale-guide');
+      expect(checked.status).toBe(0);
+      expect(checked.stdout).toMatch(
+        /guides\/reviewed-before-the-evidence-changed\.mdx:5 reviewed: warning: is 2026-03-01, but cited records changed since: doe-2010 \(changed 2026-06-01\)/,
+      );
+    },
+  );
 });

@@ -13,7 +13,11 @@ const read = (p: string) => fs.readFileSync(path.join(dist, p), 'utf8');
 const sucala = loadContent('content').reviews.find((r) => r.data.id === 'sucala-2012')?.data;
 const page = read('reviews/sucala-2012/index.html');
 const svg = page.match(/<svg viewBox="[^"]*"[^>]*class="prisma-svg"[\s\S]*?<\/svg>/)?.[0] ?? '';
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Balanced tags and quoted attributes, as an XML parser would demand; returns the faults. */
 function xmlFaults(xml: string): string[] {

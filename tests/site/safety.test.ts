@@ -57,7 +57,9 @@ describe('a record with markup in its text', () => {
     expect(loadContent(fixture, root).problems).toEqual([]);
     expect(build.output).not.toMatch(/\[ERROR\]/);
     expect(build.code).toBe(0);
-    expect(htmlFiles).toEqual(expect.arrayContaining(['studies/doe-2010/index.html', 'reviews/unsafe-review/index.html', 'studies/index.html', 'index.html']));
+    expect(htmlFiles).toEqual(
+      expect.arrayContaining(['studies/doe-2010/index.html', 'reviews/unsafe-review/index.html', 'studies/index.html', 'index.html']),
+    );
   });
 
   test('creates no script from record text on any page; record text inside JSON data blocks cannot close them', () => {
@@ -90,11 +92,17 @@ describe('a record with markup in its text', () => {
 
   test('keeps attribute values closed: a quote in record text does not add attributes', () => {
     for (const file of htmlFiles) {
-      for (const el of page(file).elements) expect((el.attrs ?? []).map((a) => a.name), file).not.toContain('onmouseover');
+      for (const el of page(file).elements)
+        expect(
+          (el.attrs ?? []).map((a) => a.name),
+          file,
+        ).not.toContain('onmouseover');
     }
     // The address stays one attribute value, exactly as the record writes it.
     const sourceUrl = ((study['provenance'] as Record<string, unknown>)['sources'] as { url: string }[])[0]?.url;
-    const links = page('studies/doe-2010/index.html').elements.filter((e) => e.tagName === 'a').map((e) => attr(e, 'href'));
+    const links = page('studies/doe-2010/index.html')
+      .elements.filter((e) => e.tagName === 'a')
+      .map((e) => attr(e, 'href'));
     expect(links).toContain(sourceUrl);
   });
 
@@ -129,7 +137,11 @@ describe('a record with markup in its text', () => {
 describe(`under a base path (BASE_PATH=${BASE}, as on GitHub Pages)`, () => {
   const htmlFiles = (fs.readdirSync(build.outDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html'));
   const links = htmlFiles.flatMap((file) =>
-    walk(fs.readFileSync(path.join(build.outDir, file), 'utf8')).elements.flatMap((el) => ['href', 'src', 'action'].map((name) => ({ file, url: attr(el, name) })).filter((l): l is { file: string; url: string } => l.url !== undefined)),
+    walk(fs.readFileSync(path.join(build.outDir, file), 'utf8')).elements.flatMap((el) =>
+      ['href', 'src', 'action']
+        .map((name) => ({ file, url: attr(el, name) }))
+        .filter((l): l is { file: string; url: string } => l.url !== undefined),
+    ),
   );
 
   test('every site-relative link and asset stays under the base path', () => {
@@ -175,7 +187,8 @@ describe('the open-data exports of that record', () => {
   });
 
   test('are published as data files (.json, .csv, .bib, .ris), never as HTML pages', () => {
-    for (const f of ['studies.json', 'studies.csv', 'studies.bib', 'studies.ris']) expect(fs.existsSync(path.join(build.outDir, 'data', f))).toBe(true);
+    for (const f of ['studies.json', 'studies.csv', 'studies.bib', 'studies.ris'])
+      expect(fs.existsSync(path.join(build.outDir, 'data', f))).toBe(true);
     expect(fs.existsSync(path.join(build.outDir, 'data/studies.json/index.html'))).toBe(false);
   });
 });
@@ -189,7 +202,12 @@ describe('links in records', () => {
       const file = path.join(content, 'studies/doe-2010.yaml');
       fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/- url: '.*'/, `- url: '${url.replace(/'/g, "''")}'`));
       expect(loadContent(content, content).problems.filter((p) => p.file === 'studies/doe-2010.yaml')).toEqual([
-        expect.objectContaining({ file: 'studies/doe-2010.yaml', path: 'provenance.sources[0].url', message: expect.stringMatching(/^must be a web address starting with https:\/\/ or http:\/\//), severity: 'error' }),
+        expect.objectContaining({
+          file: 'studies/doe-2010.yaml',
+          path: 'provenance.sources[0].url',
+          message: expect.stringMatching(/^must be a web address starting with https:\/\/ or http:\/\//),
+          severity: 'error',
+        }),
       ]);
     },
   );

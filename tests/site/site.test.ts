@@ -13,11 +13,23 @@ describe('built site', () => {
     const redirects = new Set(content.studies.flatMap((s) => s.data.previous_ids ?? []));
     const pages = fs
       .readdirSync(path.join(dist, 'studies'), { withFileTypes: true })
-      .filter((e) => e.isDirectory() && e.name !== 'page' && !redirects.has(e.name) && fs.existsSync(path.join(dist, 'studies', e.name, 'index.html')));
+      .filter(
+        (e) =>
+          e.isDirectory() && e.name !== 'page' && !redirects.has(e.name) && fs.existsSync(path.join(dist, 'studies', e.name, 'index.html')),
+      );
     expect(pages.map((p) => p.name).sort()).toEqual(content.studies.map((s) => s.data.id).sort());
   });
 
-  test.each(['index.html', 'studies/index.html', 'reviews/sucala-2012/index.html', 'about/index.html', 'data/studies.json', 'data/studies.csv', 'data/studies.bib', 'data/studies.ris'])('publishes %s', (p) => {
+  test.each([
+    'index.html',
+    'studies/index.html',
+    'reviews/sucala-2012/index.html',
+    'about/index.html',
+    'data/studies.json',
+    'data/studies.csv',
+    'data/studies.bib',
+    'data/studies.ris',
+  ])('publishes %s', (p) => {
     expect(fs.existsSync(path.join(dist, p))).toBe(true);
   });
 
@@ -48,7 +60,8 @@ describe('built site', () => {
   });
 
   test('every page says how to cite it', () => {
-    for (const p of ['index.html', 'studies/index.html', 'studies/germain-2010/index.html', 'about/index.html']) expect(read(p)).toContain('Cite this page');
+    for (const p of ['index.html', 'studies/index.html', 'studies/germain-2010/index.html', 'about/index.html'])
+      expect(read(p)).toContain('Cite this page');
   });
 
   test('the home page counts come from the records', () => {

@@ -25,7 +25,13 @@ afterAll(() => {
   for (const b of builds) fs.rmSync(b.outDir, { recursive: true, force: true });
 });
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 /** The inline SVG of a page. */
 const svgOf = (html: string) => html.match(/<svg viewBox="[^"]*"[^>]*class="prisma-svg"[\s\S]*?<\/svg>/)?.[0] ?? '';
 /** A box's text, lines joined by spaces: "Records screened (n = 25)". */
@@ -46,7 +52,8 @@ const textOf = (html: string) =>
       .trim(),
   );
 /** Body rows of every table in an HTML fragment. */
-const bodyRows = (html: string) => [...html.matchAll(/<tbody>([\s\S]*?)<\/tbody>/g)].flatMap((m) => m[1]?.match(/<tr[\s>][\s\S]*?<\/tr>/g) ?? []);
+const bodyRows = (html: string) =>
+  [...html.matchAll(/<tbody>([\s\S]*?)<\/tbody>/g)].flatMap((m) => m[1]?.match(/<tr[\s>][\s\S]*?<\/tr>/g) ?? []);
 /** Ledger sections by id: their declared count and their body rows. */
 function ledger(html: string): Map<string, { count: number; rows: string[]; html: string }> {
   const sections = new Map<string, { count: number; rows: string[]; html: string }>();
@@ -81,7 +88,10 @@ describe('the tracked fixture review, built', () => {
 
   test.each([
     ['identified', 'Records identified from: Databases (n = 32) – PubMed (n = 18) – PsycINFO (n = 14) Registers (n = 0)'],
-    ['removed', 'Records removed before screening: Duplicate records removed (n = 7) Records marked as ineligible by automation tools (n = 0) Records removed for other reasons (n = 0)'],
+    [
+      'removed',
+      'Records removed before screening: Duplicate records removed (n = 7) Records marked as ineligible by automation tools (n = 0) Records removed for other reasons (n = 0)',
+    ],
     ['screened', 'Records screened (n = 25)'],
     ['excluded-screening', 'Records excluded (n = 15)'],
     ['sought', 'Reports sought for retrieval (n = 10)'],
@@ -93,7 +103,9 @@ describe('the tracked fixture review, built', () => {
   });
 
   test('the full-text exclusions box lists each reason with its count, the label escaped', () => {
-    expect(boxText(svg, 'excluded-full-text')).toBe('Reports excluded: Not delivered as e-therapy (n = 1) No measure of the alliance (n = 2) Not an empirical study (essays & "opinion" pieces, <no data>) (n = 1)');
+    expect(boxText(svg, 'excluded-full-text')).toBe(
+      'Reports excluded: Not delivered as e-therapy (n = 1) No measure of the alliance (n = 2) Not an empirical study (essays & "opinion" pieces, <no data>) (n = 1)',
+    );
     expect(svg).toContain('&amp; &quot;opinion&quot;');
     expect(page).not.toContain('<no data>');
     expect(records).not.toContain('<no data>');
@@ -167,8 +179,12 @@ describe('the tracked fixture review, built', () => {
 
   test('the ledger says which record each duplicate duplicates, and by which rule', () => {
     const rows = ledger(records).get('duplicates')?.rows.map(textOf) ?? [];
-    expect(rows).toContain('pmid:39990106 PubMed Demo pilot of e-mail therapy: alliance ratings. 10.5555/demo.106 (PsycINFO) same title, year and first author');
-    expect(rows).toContain('pmid:39990105 PubMed Demo chat counselling and the alliance: outcomes at six weeks. pmid:39990105 (PsycINFO) same PubMed ID');
+    expect(rows).toContain(
+      'pmid:39990106 PubMed Demo pilot of e-mail therapy: alliance ratings. 10.5555/demo.106 (PsycINFO) same title, year and first author',
+    );
+    expect(rows).toContain(
+      'pmid:39990105 PubMed Demo chat counselling and the alliance: outcomes at six weeks. pmid:39990105 (PsycINFO) same PubMed ID',
+    );
     expect(rows.filter((r) => r.endsWith('same DOI'))).toHaveLength(4);
   });
 
@@ -179,7 +195,13 @@ describe('the tracked fixture review, built', () => {
     expect(excluded[3]).toContain('Not an empirical study (essays & "opinion" pieces, <no data>)');
     const included = ledger(records).get('included-reports');
     const studies = [...(included?.html ?? '').matchAll(/href="\/studies\/([^/]+)\/"/g)].map((m) => m[1]);
-    expect(studies.sort()).toEqual(['demo-example-2008', 'demo-placeholder-2010', 'demo-placeholder-2010', 'demo-sample-2009', 'demo-testa-2012']);
+    expect(studies.sort()).toEqual([
+      'demo-example-2008',
+      'demo-placeholder-2010',
+      'demo-placeholder-2010',
+      'demo-sample-2009',
+      'demo-testa-2012',
+    ]);
     for (const study of new Set(studies)) expect(fs.existsSync(path.join(site.outDir, 'studies', study ?? '', 'index.html'))).toBe(true);
   });
 
@@ -216,7 +238,15 @@ describe('the tracked fixture review, built', () => {
         const page = await browser.newPage();
         await page.goto(`${server.origin}${pagePath}`, { waitUntil: 'networkidle' });
         const violations = await axeViolations(page);
-        expect(violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+        expect(
+          violations.map(
+            (v) =>
+              `${v.id} (${v.impact}): ${v.help} at ${v.nodes
+                .map((n) => n.target.join(' '))
+                .slice(0, 3)
+                .join(', ')}`,
+          ),
+        ).toEqual([]);
       } finally {
         await browser.close();
         await server.close();
@@ -250,7 +280,9 @@ describe('a tracked review whose screening is under way and whose reported count
     expect(textOf(page)).toContain('The numbers do not add up yet.');
     expect(textOf(page)).toContain('sought (9) should equal screened (25) minus excluded at screening (15) = 10');
     expect(textOf(page)).toContain('1 conflict open');
-    expect(page).toMatch(/Open conflicts, each waiting for a consensus vote: <a href="\/reviews\/demo-review\/records\/#open"><code>pmid:39990123<\/code><\/a> \(title and abstract\)/);
+    expect(page).toMatch(
+      /Open conflicts, each waiting for a consensus vote: <a href="\/reviews\/demo-review\/records\/#open"><code>pmid:39990123<\/code><\/a> \(title and abstract\)/,
+    );
   });
 
   test('reports the screening-log fault the open record causes', () => {

@@ -4,7 +4,8 @@ import { expandShortAuthor } from './nbib';
 
 const PERSON = /^[^,]+, [^,]+$/;
 /** Words that mark a group or organisation rather than a person. */
-const ORGANISATION = /\b(group|consortium|collaborat\w*|network|association|society|institute|team|committee|organi[sz]ation|council|cent(?:er|re)|university|investigators|foundation|trial|study)\b/i;
+const ORGANISATION =
+  /\b(group|consortium|collaborat\w*|network|association|society|institute|team|committee|organi[sz]ation|council|cent(?:er|re)|university|investigators|foundation|trial|study)\b/i;
 /** MEDLINE-style initials after a family name: `Smith JB`, `Smith J.B.`. */
 const TRAILING_INITIALS = /^(.+?)\s+((?:[A-Z]\.?\s?){1,4})$/u;
 

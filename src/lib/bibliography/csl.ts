@@ -1,6 +1,15 @@
 // CSL-JSON (the citation-js / Zotero / Crossref interchange format), and the mapping from one
 // CSL item to the record fields, which the BibTeX parser reuses.
-import { cleanText, finishRecord, formatAuthor, normaliseDoi, normalisePmid, parseYear, type BibParseResult, type RecordFields } from './record';
+import {
+  cleanText,
+  finishRecord,
+  formatAuthor,
+  normaliseDoi,
+  normalisePmid,
+  parseYear,
+  type BibParseResult,
+  type RecordFields,
+} from './record';
 
 /** The loosely typed CSL item as files and citation-js give it. */
 export type CslItem = Record<string, unknown>;

@@ -1,6 +1,15 @@
 // PubMed's MEDLINE format (.nbib, .txt): `TAG - value`, the tag padded to four characters,
 // long values continued on lines that start with six spaces, one record per PMID.
-import { cleanText, finishRecord, normaliseDoi, normalisePmid, parseYear, splitLines, type BibParseResult, type RecordFields } from './record';
+import {
+  cleanText,
+  finishRecord,
+  normaliseDoi,
+  normalisePmid,
+  parseYear,
+  splitLines,
+  type BibParseResult,
+  type RecordFields,
+} from './record';
 
 /** `PMID- 123`, `TI  - text`, `FAU - Name`: a tag padded to four characters, then `- `. */
 const TAG_LINE = /^(?=.{4}-)([A-Z][A-Z0-9]{0,3}) *-(?: ?(.*))?$/;
@@ -18,7 +27,10 @@ const first = (entry: RawEntry, tag: string): string | undefined => entry.tags.g
 export function expandShortAuthor(name: string): string {
   const match = /^(.+?)\s+([A-Z]{1,4})$/.exec(name.trim());
   if (!match?.[1] || !match[2]) return name.trim();
-  return `${match[1]}, ${match[2].split('').map((c) => `${c}.`).join(' ')}`;
+  return `${match[1]}, ${match[2]
+    .split('')
+    .map((c) => `${c}.`)
+    .join(' ')}`;
 }
 
 /** The DOI among `LID` and `AID` values written `10.x/y [doi]`. */
@@ -75,7 +87,11 @@ export function parseNbib(text: string, source: string): BibParseResult {
     }
     const match = TAG_LINE.exec(line);
     if (!match) {
-      result.problems.push({ index: current?.index ?? 0, line: lineNo, message: `line ${lineNo} is not a MEDLINE tag line ("TAG - value"): "${line.slice(0, 40)}"` });
+      result.problems.push({
+        index: current?.index ?? 0,
+        line: lineNo,
+        message: `line ${lineNo} is not a MEDLINE tag line ("TAG - value"): "${line.slice(0, 40)}"`,
+      });
       return;
     }
     const tag = match[1] ?? '';
@@ -94,9 +110,17 @@ export function parseNbib(text: string, source: string): BibParseResult {
     const fields = fieldsOf(entry);
     const pmidText = first(entry, 'PMID');
     if (pmidText === undefined) {
-      result.problems.push({ index: entry.index, line: entry.line, message: `entry ${entry.index} (line ${entry.line}) has no PMID line: each MEDLINE record starts with "PMID- "` });
+      result.problems.push({
+        index: entry.index,
+        line: entry.line,
+        message: `entry ${entry.index} (line ${entry.line}) has no PMID line: each MEDLINE record starts with "PMID- "`,
+      });
     } else if (!fields.pmid) {
-      result.problems.push({ index: entry.index, line: entry.line, message: `entry ${entry.index} (line ${entry.line}) has PMID "${cleanText(pmidText) ?? ''}", which is not a PubMed ID (digits only)` });
+      result.problems.push({
+        index: entry.index,
+        line: entry.line,
+        message: `entry ${entry.index} (line ${entry.line}) has PMID "${cleanText(pmidText) ?? ''}", which is not a PubMed ID (digits only)`,
+      });
     }
     const record = finishRecord(fields, source, entry.index);
     if (typeof record === 'string') {

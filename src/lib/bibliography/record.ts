@@ -84,7 +84,9 @@ export function normaliseDoi(value: string | null | undefined): string | undefin
 /** Normalises a PubMed ID (`PMID: 123` → `123`); undefined when it is not one. */
 export function normalisePmid(value: string | number | null | undefined): string | undefined {
   if (value === null || value === undefined) return undefined;
-  const text = String(value).trim().replace(/^pmid:?\s*/i, '');
+  const text = String(value)
+    .trim()
+    .replace(/^pmid:?\s*/i, '');
   return /^[1-9]\d{0,8}$/.test(text) ? text : undefined;
 }
 

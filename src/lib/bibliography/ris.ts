@@ -4,7 +4,16 @@
 // the same way (tests/lib/bibliography/ris.test.ts checks that they agree), but it reports no
 // line numbers and turns a broken entry into an empty record without saying so. Here every
 // fault names the entry and the line it starts on.
-import { finishRecord, normaliseDoi, normalisePmid, pageRange, parseYear, splitLines, type BibParseResult, type RecordFields } from './record';
+import {
+  finishRecord,
+  normaliseDoi,
+  normalisePmid,
+  pageRange,
+  parseYear,
+  splitLines,
+  type BibParseResult,
+  type RecordFields,
+} from './record';
 
 /** `XY  - value`: two-character tag, two spaces (one tolerated), hyphen, optional value. */
 const TAG_LINE = /^([A-Z][A-Z0-9])\s{1,2}-(?: (.*))?$/;
@@ -82,7 +91,11 @@ export function parseRis(text: string, source: string): BibParseResult {
         // A continuation of the previous tag's value (long titles and abstracts wrap).
         lastValues[lastValues.length - 1] += ` ${line.trim()}`;
       } else {
-        result.problems.push({ index: current?.index ?? 0, line: lineNo, message: `line ${lineNo} is not a RIS tag line ("XY  - value"): "${line.slice(0, 40)}"` });
+        result.problems.push({
+          index: current?.index ?? 0,
+          line: lineNo,
+          message: `line ${lineNo} is not a RIS tag line ("XY  - value"): "${line.slice(0, 40)}"`,
+        });
       }
       return;
     }
@@ -90,7 +103,11 @@ export function parseRis(text: string, source: string): BibParseResult {
     const value = (match[2] ?? '').trim();
     if (tag === 'TY') {
       if (current && !current.closed) {
-        result.problems.push({ index: current.index, line: current.line, message: `entry ${current.index} (line ${current.line}) has no ER line before the next TY at line ${lineNo}` });
+        result.problems.push({
+          index: current.index,
+          line: current.line,
+          message: `entry ${current.index} (line ${current.line}) has no ER line before the next TY at line ${lineNo}`,
+        });
       }
       current = { index: entries.length + 1, line: lineNo, tags: new Map(), closed: false };
       entries.push(current);
@@ -98,7 +115,11 @@ export function parseRis(text: string, source: string): BibParseResult {
       return;
     }
     if (!current || current.closed) {
-      result.problems.push({ index: 0, line: lineNo, message: `line ${lineNo} has tag ${tag} outside an entry: an entry starts with "TY  - "` });
+      result.problems.push({
+        index: 0,
+        line: lineNo,
+        message: `line ${lineNo} has tag ${tag} outside an entry: an entry starts with "TY  - "`,
+      });
       lastValues = null;
       return;
     }
@@ -115,13 +136,21 @@ export function parseRis(text: string, source: string): BibParseResult {
 
   const last = entries[entries.length - 1];
   if (last && !last.closed) {
-    result.problems.push({ index: last.index, line: last.line, message: `entry ${last.index} (line ${last.line}) has no ER line before the end of the file` });
+    result.problems.push({
+      index: last.index,
+      line: last.line,
+      message: `entry ${last.index} (line ${last.line}) has no ER line before the end of the file`,
+    });
   }
 
   for (const entry of entries) {
     const record = finishRecord(fieldsOf(entry), source, entry.index);
     if (typeof record === 'string') {
-      result.problems.push({ index: entry.index, line: entry.line, message: `entry ${entry.index} (line ${entry.line}) ${record} (TI or T1)` });
+      result.problems.push({
+        index: entry.index,
+        line: entry.line,
+        message: `entry ${entry.index} (line ${entry.line}) ${record} (TI or T1)`,
+      });
     } else {
       result.records.push(record);
     }

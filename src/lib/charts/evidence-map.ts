@@ -100,7 +100,11 @@ export function headingLines(label: string): string[] {
 
 function columnHeading(label: string, x: number, width: number): ColumnHeading {
   const lines = headingLines(label);
-  return { x: x + width / 2, y: lines.length > 1 ? HEADING_Y_WRAPPED : HEADING_Y, lines: lines.map((text, i) => ({ text, dy: i === 0 ? 0 : HEADING_LINE })) };
+  return {
+    x: x + width / 2,
+    y: lines.length > 1 ? HEADING_Y_WRAPPED : HEADING_Y,
+    lines: lines.map((text, i) => ({ text, dy: i === 0 ? 0 : HEADING_LINE })),
+  };
 }
 
 function key(m: Modality, f: Finding): string {
@@ -117,14 +121,15 @@ export function buildEvidenceMap(studies: readonly EvidenceMapStudy[], options: 
   }
 
   const x = scaleBand<Finding>().domain(vsFaceToFace).range([LABEL_WIDTH, width]).paddingInner(0.06);
-  const y = scaleBand<Modality>()
-    .domain(modalities)
-    .range([HEADER_HEIGHT, height])
-    .paddingInner(0.1);
+  const y = scaleBand<Modality>().domain(modalities).range([HEADER_HEIGHT, height]).paddingInner(0.1);
   const max = Math.max(0, ...[...ids.values()].map((list) => list.length));
   const steps = Math.min(countRamp.length, Math.max(max, 1));
-  const bins = scaleQuantize<string>().domain([1, Math.max(max, 1) + 1]).range(countRamp.slice(0, steps));
-  const greyBins = scaleQuantize<string>().domain([1, Math.max(max, 1) + 1]).range(noFindingRamp.slice(0, steps));
+  const bins = scaleQuantize<string>()
+    .domain([1, Math.max(max, 1) + 1])
+    .range(countRamp.slice(0, steps));
+  const greyBins = scaleQuantize<string>()
+    .domain([1, Math.max(max, 1) + 1])
+    .range(noFindingRamp.slice(0, steps));
 
   const cells: EvidenceMapCell[] = modalities.flatMap((m) =>
     vsFaceToFace.map((f): EvidenceMapCell => {
@@ -163,10 +168,16 @@ export function buildEvidenceMap(studies: readonly EvidenceMapStudy[], options: 
       ? 'An empty grid of delivery modalities by how the alliance compared with face-to-face therapy: no studies are recorded yet.'
       : [
           `A grid of ${modalities.length} delivery modalities by ${vsFaceToFace.length} findings on how the alliance in e-therapy compared with face-to-face therapy, counting ${countNoun(distinct, 'study', 'studies')}.`,
-          top ? `The fullest cell with a finding is ${modalityLabels[top.modality]}, ${vsFaceToFaceLabels[top.finding].toLowerCase()}, with ${countNoun(top.count, 'study', 'studies')}.` : 'No study has a recorded finding.',
-          withoutFinding > 0 ? `${countNoun(withoutFinding, 'study', 'studies')} ${plural(withoutFinding, 'has', 'have')} no finding to show: not compared, or not reported in the sources read (grey columns).` : '',
+          top
+            ? `The fullest cell with a finding is ${modalityLabels[top.modality]}, ${vsFaceToFaceLabels[top.finding].toLowerCase()}, with ${countNoun(top.count, 'study', 'studies')}.`
+            : 'No study has a recorded finding.',
+          withoutFinding > 0
+            ? `${countNoun(withoutFinding, 'study', 'studies')} ${plural(withoutFinding, 'has', 'have')} no finding to show: not compared, or not reported in the sources read (grey columns).`
+            : '',
           `${filled.length} of ${cells.length} cells hold at least one study.`,
-          several > 0 ? `${countNoun(several, 'study', 'studies')} used several modalities and ${plural(several, 'is', 'are')} counted in each of their rows.` : '',
+          several > 0
+            ? `${countNoun(several, 'study', 'studies')} used several modalities and ${plural(several, 'is', 'are')} counted in each of their rows.`
+            : '',
         ]
           .filter(Boolean)
           .join(' ');

@@ -158,7 +158,12 @@ function buildPanel(syn: MetricSynthesis, top: number, plot: ForestPlotArea): Fo
       ciLow: r.ciLow,
       ciHigh: r.ciHigh,
       ci: drawable
-        ? { x1: x(Math.max(dLo, r.ciLow ?? dLo)), x2: x(Math.min(dHi, r.ciHigh ?? dHi)), clippedLow: (r.ciLow ?? 0) < dLo, clippedHigh: (r.ciHigh ?? 0) > dHi }
+        ? {
+            x1: x(Math.max(dLo, r.ciLow ?? dLo)),
+            x2: x(Math.min(dHi, r.ciHigh ?? dHi)),
+            clippedLow: (r.ciLow ?? 0) < dLo,
+            clippedHigh: (r.ciHigh ?? 0) > dHi,
+          }
         : null,
       square: est !== null ? { x: x(est), y, size, left: x(est) - size / 2, top: y - size / 2 } : null,
       text: drawable ? interval(est, r.ciLow ?? 0, r.ciHigh ?? 0) : 'not estimable',
@@ -207,7 +212,9 @@ function buildPanel(syn: MetricSynthesis, top: number, plot: ForestPlotArea): Fo
       y: axisY,
       label: syn.metric === 'correlation' ? 'Correlation r (0: no association)' : 'SMD (positive: alliance higher in e-therapy)',
       titleY: axisY + AXIS_TITLE_BASELINE,
-      ticks: x.ticks(6).map((v) => ({ value: v, position: x(v), label: formatTwoDecimals(v), labelAt: { x: x(v), y: axisY + TICK_LABEL_BASELINE } })),
+      ticks: x
+        .ticks(6)
+        .map((v) => ({ value: v, position: x(v), label: formatTwoDecimals(v), labelAt: { x: x(v), y: axisY + TICK_LABEL_BASELINE } })),
     },
     note: syn.status === 'pooled' ? syn.method : `${countNoun(syn.studies, 'study', 'studies')}: ${syn.reason}`,
   };
@@ -240,13 +247,34 @@ export function buildForest(studies: readonly ForestStudy[], options: ForestOpti
         r.inPool ? 'yes' : 'no',
       ]),
       ...(syn.status === 'pooled'
-        ? [[`Pooled (${countNoun(syn.pooled.k, 'study', 'studies')})`, syn.method, SHORT[syn.metric], roundTo(syn.pooled.estimate, 3), roundTo(syn.pooled.ciLow, 3), roundTo(syn.pooled.ciHigh, 3), 100, '']]
+        ? [
+            [
+              `Pooled (${countNoun(syn.pooled.k, 'study', 'studies')})`,
+              syn.method,
+              SHORT[syn.metric],
+              roundTo(syn.pooled.estimate, 3),
+              roundTo(syn.pooled.ciLow, 3),
+              roundTo(syn.pooled.ciHigh, 3),
+              100,
+              '',
+            ],
+          ]
         : []),
     ]),
   };
 
   if (effects.length === 0) {
-    return { kind: 'forest', status: 'empty', title, description: FOREST_EMPTY_MESSAGE, message: FOREST_EMPTY_MESSAGE, width, height: 0, panels: [], table };
+    return {
+      kind: 'forest',
+      status: 'empty',
+      title,
+      description: FOREST_EMPTY_MESSAGE,
+      message: FOREST_EMPTY_MESSAGE,
+      width,
+      height: 0,
+      panels: [],
+      table,
+    };
   }
 
   const left = LABEL_WIDTH;
@@ -265,5 +293,16 @@ export function buildForest(studies: readonly ForestStudy[], options: ForestOpti
     ...syntheses.map(describeSynthesis),
   ].join(' ');
 
-  return { kind: 'forest', status: 'ready', title, description, width, height: top - GAP, plot, panels, table, colors: { ink: INK, rule: RULE, mutedInk: MUTED_INK, estimate: ESTIMATE_FILL } };
+  return {
+    kind: 'forest',
+    status: 'ready',
+    title,
+    description,
+    width,
+    height: top - GAP,
+    plot,
+    panels,
+    table,
+    colors: { ink: INK, rule: RULE, mutedInk: MUTED_INK, estimate: ESTIMATE_FILL },
+  };
 }

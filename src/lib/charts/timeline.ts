@@ -111,7 +111,11 @@ export function buildTimeline(studies: readonly TimelineStudy[], options: Timeli
   // Few years would give very wide bars: cap the band at MAX_BAND and centre the bars in the plot.
   const span = Math.min(plot.right - plot.left, Math.max(1, years.length) * MAX_BAND);
   const start = plot.left + (plot.right - plot.left - span) / 2;
-  const x = scaleBand<number>().domain(years).range([start, start + span]).paddingInner(years.length > 40 ? 0.1 : 0.2).paddingOuter(0.1);
+  const x = scaleBand<number>()
+    .domain(years)
+    .range([start, start + span])
+    .paddingInner(years.length > 40 ? 0.1 : 0.2)
+    .paddingOuter(0.1);
   const y = scaleLinear()
     .domain([0, Math.max(1, d3max(totals) ?? 0)])
     .range([plot.bottom, plot.top])
@@ -127,7 +131,9 @@ export function buildTimeline(studies: readonly TimelineStudy[], options: Timeli
     });
     const total = totals[i] ?? 0;
     const parts = segments
-      .map((s) => `${formatCount(s.count)} ${s.category === 'several' ? 'using several modalities' : categoryLabel(s.category).toLowerCase()}`)
+      .map(
+        (s) => `${formatCount(s.count)} ${s.category === 'several' ? 'using several modalities' : categoryLabel(s.category).toLowerCase()}`,
+      )
       .join(', ');
     return {
       year: row.year,
@@ -181,7 +187,13 @@ export function buildTimeline(studies: readonly TimelineStudy[], options: Timeli
     bars,
     xAxis: { label: 'Publication year', titleAt: { x: (plot.left + plot.right) / 2, y: plot.bottom + 36 }, ticks: xTicks },
     yAxis: { label: 'Studies', titleAt: { x: 14, y: (plot.top + plot.bottom) / 2 }, ticks: yTicks },
-    legend: present.map((c) => ({ key: c, label: categoryLabel(c), fill: modalitySwatches[c].fill, pattern: modalitySwatches[c].pattern, patternPath: patternPaths[modalitySwatches[c].pattern] })),
+    legend: present.map((c) => ({
+      key: c,
+      label: categoryLabel(c),
+      fill: modalitySwatches[c].fill,
+      pattern: modalitySwatches[c].pattern,
+      patternPath: patternPaths[modalitySwatches[c].pattern],
+    })),
     studies: total,
     colors: { ink: INK, mutedInk: MUTED_INK, rule: RULE, grid: GRID, segmentEdge: BACKGROUND },
     table: {

@@ -41,18 +41,36 @@ export function checkGuideCitations(guide: GuideSource, studies: readonly Study[
   }
   for (const u of unreadable) {
     const attribute = u.component === 'Cite' ? 'id="study-id"' : 'ids={["study-id", ...]}';
-    problems.push({ file: guide.file, line: u.line, path: '', severity: 'error', message: `<${u.component}> must name its studies as ${attribute} with quoted ids (found ${u.tag.replace(/\s+/g, ' ')})` });
+    problems.push({
+      file: guide.file,
+      line: u.line,
+      path: '',
+      severity: 'error',
+      message: `<${u.component}> must name its studies as ${attribute} with quoted ids (found ${u.tag.replace(/\s+/g, ' ')})`,
+    });
   }
   for (const c of cited) {
     const study = byId.get(c.id);
     if (!study) {
       const hint = closest(c.id, [...byId.keys()]);
-      problems.push({ file: guide.file, line: c.line, path: '', severity: 'error', message: `<${c.component}> cites study "${c.id}", which is not a study record${hint ? `. Did you mean "${hint}"?` : `: there is no studies/${c.id}.yaml`}` });
+      problems.push({
+        file: guide.file,
+        line: c.line,
+        path: '',
+        severity: 'error',
+        message: `<${c.component}> cites study "${c.id}", which is not a study record${hint ? `. Did you mean "${hint}"?` : `: there is no studies/${c.id}.yaml`}`,
+      });
       continue;
     }
     const exclusion = exclusionOf(study);
     if (exclusion) {
-      problems.push({ file: guide.file, line: c.line, path: '', severity: 'error', message: `<${c.component}> cites study "${c.id}", which is ${exclusion}: guidance may only cite studies in the evidence` });
+      problems.push({
+        file: guide.file,
+        line: c.line,
+        path: '',
+        severity: 'error',
+        message: `<${c.component}> cites study "${c.id}", which is ${exclusion}: guidance may only cite studies in the evidence`,
+      });
     }
   }
   return problems;

@@ -38,7 +38,11 @@ const quoted = /"([^"]*)"|'([^']*)'/g;
 const aboutAttribute = /\babout\s*=\s*\{\s*\[\s*["']/;
 
 /** Every study id cited by `<Evidence ids={[...]} />`, `<Point ids={[...]}>` and `<Cite id="..." />` in an MDX source, in file order. */
-export function extractCitedIds(source: string): { cited: CitedId[]; unreadable: UnreadableCitation[]; withoutAbout: UnreadableCitation[] } {
+export function extractCitedIds(source: string): {
+  cited: CitedId[];
+  unreadable: UnreadableCitation[];
+  withoutAbout: UnreadableCitation[];
+} {
   const text = maskNonContent(source);
   const cited: CitedId[] = [];
   const unreadable: UnreadableCitation[] = [];

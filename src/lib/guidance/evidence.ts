@@ -45,7 +45,10 @@ export function describeEvidence(s: Study, about: readonly string[] = []): Evide
     id: s.id,
     citation: shortCitation(s),
     year: { text: String(s.year), unconfirmed: u('year') },
-    modality: { text: formatList(s.modalities.map((m, i) => (i === 0 ? modalityLabels[m] : modalityLabels[m].toLowerCase()))), unconfirmed: u('modalities') },
+    modality: {
+      text: formatList(s.modalities.map((m, i) => (i === 0 ? modalityLabels[m] : modalityLabels[m].toLowerCase()))),
+      unconfirmed: u('modalities'),
+    },
     design: { text: designLabels[s.design], unconfirmed: u('design') },
     n: { text: s.sample_size === null ? 'N not reported' : `N = ${s.sample_size}`, unconfirmed: u('sample_size') },
     finding: s.alliance.finding

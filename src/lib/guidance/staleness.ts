@@ -63,7 +63,10 @@ export function unbumpedChanges(changes: ReadonlyMap<string, GitChange>): GitCha
 }
 
 /** A warning for each record whose last change (committed or not) left `provenance.updated` as it was. */
-export function checkUpdatedDates(studies: readonly { file: string; data: Pick<Study, 'id' | 'provenance'> }[], git: ReadonlyMap<string, GitChange>): Problem[] {
+export function checkUpdatedDates(
+  studies: readonly { file: string; data: Pick<Study, 'id' | 'provenance'> }[],
+  git: ReadonlyMap<string, GitChange>,
+): Problem[] {
   return studies.flatMap(({ file, data }) => {
     const change = git.get(data.id);
     if (!change || change.touchedUpdated !== false || change.date <= data.provenance.updated) return [];

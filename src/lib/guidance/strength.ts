@@ -80,7 +80,9 @@ export interface StrengthOptions {
   about?: readonly string[] | undefined;
 }
 
-type Cited = Pick<Study, 'id' | 'design' | 'sample_size' | 'provenance' | 'reviews'> & { same_participants_as?: Study['same_participants_as'] };
+type Cited = Pick<Study, 'id' | 'design' | 'sample_size' | 'provenance' | 'reviews'> & {
+  same_participants_as?: Study['same_participants_as'];
+};
 
 /** Why a cited study does not add to a point about `about` (rule 1); empty when it counts. */
 export function notCountedBecause(study: Cited, about: readonly string[] = []): string[] {
@@ -89,7 +91,8 @@ export function notCountedBecause(study: Cited, about: readonly string[] = []): 
   if (status === 'pending') reasons.push('awaiting screening, so not part of the evidence');
   if (status === 'excluded') reasons.push('excluded from the evidence');
   const checked = study.provenance.verification === 'full-text' || study.provenance.verification === 'abstract';
-  if (!checked) reasons.push(study.provenance.verification === 'bibliographic' ? 'only its citation was checked' : 'no source for it could be read');
+  if (!checked)
+    reasons.push(study.provenance.verification === 'bibliographic' ? 'only its citation was checked' : 'no source for it could be read');
   const unconfirmed = about.filter((field) => isUnverified(study, field));
   if (unconfirmed.length > 0) reasons.push(`${unconfirmed.map(fieldName).join(', ')} not confirmed`);
   return reasons;
@@ -134,8 +137,12 @@ const countOrNo = (n: number, one: string, many = `${one}s`) => (n === 0 ? `no $
 
 /** The tally as one plain sentence. */
 export function formatBasis(t: StrengthTally): string {
-  const count = t.counted === t.cited ? `${countOrNo(t.cited, 'cited study', 'cited studies')}` : `${t.counted} of ${countOrNo(t.cited, 'cited study', 'cited studies')} count`;
-  const sampleNote = t.samples < t.counted ? ` (${formatCount(t.samples)} distinct ${plural(t.samples, 'sample')}: some report the same participants)` : '';
+  const count =
+    t.counted === t.cited
+      ? `${countOrNo(t.cited, 'cited study', 'cited studies')}`
+      : `${t.counted} of ${countOrNo(t.cited, 'cited study', 'cited studies')} count`;
+  const sampleNote =
+    t.samples < t.counted ? ` (${formatCount(t.samples)} distinct ${plural(t.samples, 'sample')}: some report the same participants)` : '';
   const unknown = t.sampleSizeUnknown > 0 ? ` (sample size not confirmed in ${t.sampleSizeUnknown})` : '';
   const fullText = t.fullText === 0 ? 'none checked against the full text' : `${t.fullText} checked against the full text`;
   if (t.counted === 0) return `${count}: none is confirmed well enough to support this point.`;
@@ -161,12 +168,23 @@ export function describeStrengthRule(): { level: StrengthLevel; label: string; r
     return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}.`;
   };
   return [
-    ...(['strong', 'moderate', 'limited'] as const).map((level) => ({ level, label: strengthLabels[level], requires: describe(strengthRule[level]) })),
-    { level: 'very-limited' as const, label: strengthLabels['very-limited'], requires: 'anything less: a single study, very few participants, or records not confirmed well enough to count.' },
+    ...(['strong', 'moderate', 'limited'] as const).map((level) => ({
+      level,
+      label: strengthLabels[level],
+      requires: describe(strengthRule[level]),
+    })),
+    {
+      level: 'very-limited' as const,
+      label: strengthLabels['very-limited'],
+      requires: 'anything less: a single study, very few participants, or records not confirmed well enough to count.',
+    },
   ];
 }
 
 /** The highest level reachable while no record has been checked against the full text. */
 export function ceilingWithoutFullText(): StrengthLevel {
-  return (['strong', 'moderate', 'limited'] as const).find((l) => strengthRule[l].fullText === 0 && !strengthRule[l].everyCitedFullText) ?? 'very-limited';
+  return (
+    (['strong', 'moderate', 'limited'] as const).find((l) => strengthRule[l].fullText === 0 && !strengthRule[l].everyCitedFullText) ??
+    'very-limited'
+  );
 }

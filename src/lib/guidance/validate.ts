@@ -12,13 +12,21 @@ export function frontmatterLine(source: string, field: string): number | undefin
 }
 
 /** Problems in the guides: errors for unknown, excluded or unreadable citations; a warning when cited records changed after `reviewed` (by their date or in git). */
-export function checkGuides(guides: readonly (GuideSource & { data: Guide })[], studies: readonly Study[], git: GitChanges = new Map()): Problem[] {
+export function checkGuides(
+  guides: readonly (GuideSource & { data: Guide })[],
+  studies: readonly Study[],
+  git: GitChanges = new Map(),
+): Problem[] {
   const byId = new Map(studies.map((s) => [s.id, s]));
   return guides.flatMap((guide) => {
     const cited = citedStudyIds(guide.source).flatMap((id) => byId.get(id) ?? []);
     return [
       ...checkGuideCitations(guide, studies),
-      ...checkGuideStaleness({ file: guide.file, reviewed: guide.data.reviewed, line: frontmatterLine(guide.source, 'reviewed') }, cited, git),
+      ...checkGuideStaleness(
+        { file: guide.file, reviewed: guide.data.reviewed, line: frontmatterLine(guide.source, 'reviewed') },
+        cited,
+        git,
+      ),
     ];
   });
 }

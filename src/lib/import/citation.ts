@@ -21,7 +21,12 @@ export interface DraftCitation {
 
 /** A citation ready for a draft, or the reason the entry cannot become one. */
 export type CitationResult =
-  | { ok: true; citation: DraftCitation; /** Things the contributor should check, in plain sentences. */ notes: string[]; /** Citation fields that were altered or guessed. */ unverified: string[] }
+  | {
+      ok: true;
+      citation: DraftCitation;
+      /** Things the contributor should check, in plain sentences. */ notes: string[];
+      /** Citation fields that were altered or guessed. */ unverified: string[];
+    }
   | { ok: false; reason: string };
 
 /** A title without MEDLINE's closing full stop or the brackets around a translated title. */
@@ -66,10 +71,18 @@ export function citationFromRecord(record: BibRecord): CitationResult {
     else dropped.push(name);
   }
   if (authors.length === 0) {
-    return { ok: false, reason: record.authors.length === 0 ? 'has no authors' : `has no author written as a person's "Family, Given" name (found ${record.authors.map((a) => `"${a}"`).join(', ')})` };
+    return {
+      ok: false,
+      reason:
+        record.authors.length === 0
+          ? 'has no authors'
+          : `has no author written as a person's "Family, Given" name (found ${record.authors.map((a) => `"${a}"`).join(', ')})`,
+    };
   }
   if (dropped.length > 0) {
-    notes.push(`left out ${dropped.map((a) => `"${a}"`).join(', ')} from authors (not a person's "Family, Given" name); check the author list`);
+    notes.push(
+      `left out ${dropped.map((a) => `"${a}"`).join(', ')} from authors (not a person's "Family, Given" name); check the author list`,
+    );
     unverified.push('authors');
   }
   const citation: DraftCitation = { title: cleanTitle(record.title), year: record.year, journal: cleanJournal(record.journal), authors };

@@ -44,7 +44,8 @@ const modalityPatterns: Readonly<Record<Modality, RegExp>> = {
   chat: /\bchat(?:-based)?\b|\binstant messag/i,
   videoconference: /\bvideo[- ]?conferenc|\bvideo[- ]?(?:call|consultation|link|telephony)|\bvideotherapy|\btelevideo/i,
   telephone: /\btelephone\b|\btelephone-(?:delivered|administered|based)/i,
-  'internet-program': /\binternet[- ](?:based|delivered|administered|guided)|\bweb[- ]based|\bonline (?:programme|program|treatment|intervention|self-help)|\bi-?CBT\b|\bcomputeri[sz]ed (?:CBT|cognitive|therapy|treatment)/i,
+  'internet-program':
+    /\binternet[- ](?:based|delivered|administered|guided)|\bweb[- ]based|\bonline (?:programme|program|treatment|intervention|self-help)|\bi-?CBT\b|\bcomputeri[sz]ed (?:CBT|cognitive|therapy|treatment)/i,
   'virtual-reality': /\bvirtual[- ]reality\b/i,
 };
 
@@ -72,7 +73,9 @@ export interface DraftOptions {
   /** The note on the DOI and PubMed sources; default `Bibliographic record (citation imported from <origin>).` */
   sourceNote?: string;
   /** Values a contributor supplied for non-citation fields; these replace placeholders and are not listed as unverified. */
-  known?: Partial<Pick<StudyInput, 'design' | 'population' | 'conditions' | 'sample_size' | 'modalities' | 'comparator' | 'intervention' | 'summary'>>;
+  known?: Partial<
+    Pick<StudyInput, 'design' | 'population' | 'conditions' | 'sample_size' | 'modalities' | 'comparator' | 'intervention' | 'summary'>
+  >;
 }
 
 /** A draft study record (as an author writes it), with placeholders listed in provenance.unverified_fields. */
@@ -96,7 +99,11 @@ export function draftStudy(citation: Partial<DraftCitation>, options: DraftOptio
     comparator: pick('comparator', known.comparator, placeholders.comparator),
     ...(known.intervention ? { intervention: known.intervention } : {}),
     alliance: {
-      measures: pick('alliance.measures', undefined, placeholders.measures.map((m) => ({ ...m }))),
+      measures: pick(
+        'alliance.measures',
+        undefined,
+        placeholders.measures.map((m) => ({ ...m })),
+      ),
       vs_face_to_face: pick('alliance.vs_face_to_face', undefined, placeholders.vs_face_to_face),
       outcome_link: pick('alliance.outcome_link', undefined, placeholders.outcome_link),
     },

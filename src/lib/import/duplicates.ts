@@ -47,7 +47,13 @@ function knownRecords(known: readonly KnownStudy[]): { records: BibRecord[]; own
       if (!report.title) return;
       const key = `${KNOWN_PREFIX}${s}:${r}`;
       owner.set(key, study);
-      const record: BibRecord = { key, source: 'repository', title: report.title, year: report.year ?? null, authors: report.authors ?? [] };
+      const record: BibRecord = {
+        key,
+        source: 'repository',
+        title: report.title,
+        year: report.year ?? null,
+        authors: report.authors ?? [],
+      };
       if (report.doi) record.doi = report.doi.toLowerCase();
       if (report.pmid) record.pmid = String(report.pmid);
       records.push(record);
@@ -70,7 +76,10 @@ export function similarTitles(a: KnownReport, b: KnownReport): boolean {
 }
 
 /** Splits imported records into fresh ones and duplicates (of known studies or of earlier entries), keeping input order. */
-export function findDuplicates(known: readonly KnownStudy[], incoming: readonly BibRecord[]): { fresh: BibRecord[]; duplicates: DuplicateFinding[] } {
+export function findDuplicates(
+  known: readonly KnownStudy[],
+  incoming: readonly BibRecord[],
+): { fresh: BibRecord[]; duplicates: DuplicateFinding[] } {
   const { records, owner } = knownRecords(known);
   const result = dedupeRecords([...records, ...incoming]);
   const keptByKey = new Map(result.unique.map((r) => [r.key, r]));

@@ -3,7 +3,20 @@ import { familyName } from '../format';
 
 /** Letters that Unicode decomposition does not reduce to ASCII. */
 const transliterations: Readonly<Record<string, string>> = {
-  ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ŀ: 'l', ħ: 'h', ŧ: 't', ŋ: 'ng', ĸ: 'k',
+  ß: 'ss',
+  æ: 'ae',
+  ø: 'o',
+  œ: 'oe',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ŀ: 'l',
+  ħ: 'h',
+  ŧ: 't',
+  ŋ: 'ng',
+  ĸ: 'k',
 };
 
 /** Lower-case ASCII words joined by single hyphens: `Müller-Łukasiewicz` → `muller-lukasiewicz`. */
@@ -22,7 +35,12 @@ export function asciiSlug(text: string): string {
 export function baseStudyId(authors: readonly string[], year: number | null | undefined, title = ''): string {
   const family = authors[0] ? asciiSlug(familyName(authors[0])) : '';
   // Without a usable author name (non-Latin script, none given) the title's first word stands in.
-  const name = family || asciiSlug(title).split('-').find((w) => w.length > 2) || 'study';
+  const name =
+    family ||
+    asciiSlug(title)
+      .split('-')
+      .find((w) => w.length > 2) ||
+    'study';
   return `${name}-${year ?? 'undated'}`;
 }
 

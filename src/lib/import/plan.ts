@@ -43,7 +43,12 @@ export interface ImportPlan {
 }
 
 /** Plans the import of a parsed file against the studies already known; `takenIds` are ids (file names) already in use. */
-export function planImport(parsed: BibParseResult, known: readonly KnownStudy[], takenIds: ReadonlySet<string>, options: ImportOptions): ImportPlan {
+export function planImport(
+  parsed: BibParseResult,
+  known: readonly KnownStudy[],
+  takenIds: ReadonlySet<string>,
+  options: ImportOptions,
+): ImportPlan {
   const { fresh, duplicates } = findDuplicates(known, parsed.records);
   const taken = new Set(takenIds);
   const drafts: DraftEntry[] = [];
@@ -56,19 +61,32 @@ export function planImport(parsed: BibParseResult, known: readonly KnownStudy[],
     }
     const id = uniqueId(baseStudyId(result.citation.authors, result.citation.year, result.citation.title), taken);
     taken.add(id);
-    const study = draftStudy(result.citation, { id, review: options.review, today: options.today, origin: options.origin, verification: 'bibliographic', unverifiedCitation: result.unverified });
+    const study = draftStudy(result.citation, {
+      id,
+      review: options.review,
+      today: options.today,
+      origin: options.origin,
+      verification: 'bibliographic',
+      unverifiedCitation: result.unverified,
+    });
     drafts.push({ id, study, record, notes: result.notes });
   }
   return { drafts, duplicates, unusable, fileProblems: parsed.problems, read: parsed.records.length };
 }
 
 /** Chooses the review for new drafts: the one asked for, else the only review there is. */
-export function chooseReview(requested: string | undefined, available: readonly string[]): { ok: true; review: string } | { ok: false; message: string } {
+export function chooseReview(
+  requested: string | undefined,
+  available: readonly string[],
+): { ok: true; review: string } | { ok: false; message: string } {
   const list = available.length ? available.join(', ') : 'none';
   if (requested) {
-    return available.includes(requested) ? { ok: true, review: requested } : { ok: false, message: `--review ${requested}: there is no such review (content/reviews has ${list})` };
+    return available.includes(requested)
+      ? { ok: true, review: requested }
+      : { ok: false, message: `--review ${requested}: there is no such review (content/reviews has ${list})` };
   }
   if (available.length === 1) return { ok: true, review: available[0]! };
-  if (available.length === 0) return { ok: false, message: 'there is no review in content/reviews to add studies to; add the review record first' };
+  if (available.length === 0)
+    return { ok: false, message: 'there is no review in content/reviews to add studies to; add the review record first' };
   return { ok: false, message: `say which review the studies are for with --review <id> (one of ${list})` };
 }

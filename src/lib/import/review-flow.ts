@@ -36,7 +36,17 @@ export function compactFlow(flow: Flow): Plain {
     excluded_full_text: flow.excluded_full_text,
     included_studies: flow.included_studies,
     included_reports: flow.included_reports,
-    ...(other ? { other_methods: withoutNulls({ ...optionalGroup('identified', { ...other.identified }), sought: other.sought, not_retrieved: other.not_retrieved, assessed: other.assessed, excluded: other.excluded }) } : {}),
+    ...(other
+      ? {
+          other_methods: withoutNulls({
+            ...optionalGroup('identified', { ...other.identified }),
+            sought: other.sought,
+            not_retrieved: other.not_retrieved,
+            assessed: other.assessed,
+            excluded: other.excluded,
+          }),
+        }
+      : {}),
     ...(flow.previous ? { previous: withoutNulls({ ...flow.previous }) } : {}),
   });
 }

@@ -45,7 +45,10 @@ export const optionalAnswers = [
 ] as const satisfies readonly { key: keyof ScaffoldAnswers; question: string }[];
 
 const clean = (v: string | undefined) => (v === undefined ? undefined : v.trim() === '' ? undefined : v.trim());
-const list = (v: string | undefined) => clean(v)?.split(/[,;\s]+/).filter(Boolean);
+const list = (v: string | undefined) =>
+  clean(v)
+    ?.split(/[,;\s]+/)
+    .filter(Boolean);
 
 /**
  * Fills in missing answers by asking (`ask` returns the typed text; empty = skip). Only what is
@@ -70,7 +73,10 @@ export function citationFromAnswers(answers: ScaffoldAnswers): Partial<DraftCita
   if (year) c['year'] = /^\d{4}$/.test(year) ? Number(year) : year;
   const journal = clean(answers.journal);
   if (journal) c['journal'] = journal;
-  const authors = clean(answers.authors)?.split(';').map((a) => a.trim()).filter(Boolean);
+  const authors = clean(answers.authors)
+    ?.split(';')
+    .map((a) => a.trim())
+    .filter(Boolean);
   if (authors) c['authors'] = authors.map((a) => normaliseAuthor(a) ?? a);
   for (const key of ['volume', 'issue'] as const) {
     const v = clean(answers[key]);
@@ -86,7 +92,10 @@ export function citationFromAnswers(answers: ScaffoldAnswers): Partial<DraftCita
 }
 
 /** A study record from the answers; fields not answered get the draft placeholders and are listed as unverified. */
-export function scaffoldStudy(answers: ScaffoldAnswers, options: { id: string; review: string; today: string; verification?: Verification }): StudyInput {
+export function scaffoldStudy(
+  answers: ScaffoldAnswers,
+  options: { id: string; review: string; today: string; verification?: Verification },
+): StudyInput {
   const known: Record<string, unknown> = {};
   const text = (key: keyof ScaffoldAnswers) => clean(answers[key]);
   if (text('design')) known['design'] = text('design');
@@ -97,7 +106,8 @@ export function scaffoldStudy(answers: ScaffoldAnswers, options: { id: string; r
   if (text('intervention')) known['intervention'] = text('intervention');
   if (text('summary')) known['summary'] = text('summary');
   const size = text('sample-size');
-  if (size !== undefined) known['sample_size'] = /^\d+$/.test(size) ? Number(size) : /^(null|unknown|not reported|nr)$/i.test(size) ? null : size;
+  if (size !== undefined)
+    known['sample_size'] = /^\d+$/.test(size) ? Number(size) : /^(null|unknown|not reported|nr)$/i.test(size) ? null : size;
   return draftStudy(citationFromAnswers(answers), {
     id: options.id,
     review: options.review,

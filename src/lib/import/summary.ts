@@ -51,7 +51,13 @@ export interface WriteOutcome {
 }
 
 /** The printed summary of one file's import. */
-export function formatImportSummary(input: { file: string; format: BibFormat; plan: ImportPlan; outcomes: readonly WriteOutcome[]; dryRun: boolean }): string {
+export function formatImportSummary(input: {
+  file: string;
+  format: BibFormat;
+  plan: ImportPlan;
+  outcomes: readonly WriteOutcome[];
+  dryRun: boolean;
+}): string {
   const { file, format, plan, outcomes, dryRun } = input;
   const lines: string[] = [];
   lines.push(`${file} (${formatNames[format]}): ${countNoun(plan.read, 'entry', 'entries')} read.`);
@@ -74,7 +80,10 @@ export function formatImportSummary(input: { file: string; format: BibFormat; pl
   const unreadable = [...skipped.map((p) => p.message), ...plan.unusable.map((u) => `${describeEntry(u.record)} ${u.reason}`)];
   lines.push(`Could not be read (${unreadable.length}):`);
   for (const p of unreadable) lines.push(`  ${p}`);
-  if (unreadable.length > 0) lines.push('  (fix these in the export and import it again: what was written is then skipped as a duplicate; or add them with npm run new-study)');
+  if (unreadable.length > 0)
+    lines.push(
+      '  (fix these in the export and import it again: what was written is then skipped as a duplicate; or add them with npm run new-study)',
+    );
   const other = plan.fileProblems.filter((p) => !isSkippedEntry(p));
   if (other.length > 0) {
     lines.push(`Other problems in the file (${other.length}):`);

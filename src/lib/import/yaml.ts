@@ -7,8 +7,30 @@ import { SCHEMA_COMMENT } from './draft';
 
 /** Field order of a study record (DESIGN.md, "Study record"); unknown keys follow in their own order. */
 export const studyFieldOrder = [
-  'id', 'title', 'year', 'journal', 'authors', 'volume', 'issue', 'pages', 'doi', 'pmid', 'pmcid', 'previous_ids', 'reports', 'design', 'population',
-  'conditions', 'sample_size', 'modalities', 'comparator', 'intervention', 'alliance', 'summary', 'reviews', 'provenance',
+  'id',
+  'title',
+  'year',
+  'journal',
+  'authors',
+  'volume',
+  'issue',
+  'pages',
+  'doi',
+  'pmid',
+  'pmcid',
+  'previous_ids',
+  'reports',
+  'design',
+  'population',
+  'conditions',
+  'sample_size',
+  'modalities',
+  'comparator',
+  'intervention',
+  'alliance',
+  'summary',
+  'reviews',
+  'provenance',
 ] as const;
 
 /** Keys whose YYYY-MM-DD values stay unquoted, as in hand-written records (js-yaml reads them as dates; the schema accepts both). */
@@ -41,7 +63,8 @@ export function studyToYaml(study: StudyInput): string {
       return undefined;
     },
     Scalar(_, node) {
-      if (typeof node.value === 'string' && misreadUnquoted(node.value)) node.type = /[\u0000-\u001f]/.test(node.value) ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
+      if (typeof node.value === 'string' && misreadUnquoted(node.value))
+        node.type = /[\u0000-\u001f]/.test(node.value) ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
     },
   });
   return `${SCHEMA_COMMENT}\n${doc.toString({ lineWidth: 0, singleQuote: true })}`;

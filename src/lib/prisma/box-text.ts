@@ -81,17 +81,35 @@ export interface PrismaTextOptions {
 
 /** The table lists the databases arm before the other-methods arm at each stage. */
 const ROW_ORDER: readonly PrismaBoxId[] = [
-  'previous', 'identified', 'removed', 'other-identified',
-  'screened', 'excluded-screening', 'sought', 'not-retrieved', 'assessed', 'excluded-full-text',
-  'other-sought', 'other-not-retrieved', 'other-assessed', 'other-excluded',
-  'included', 'total',
+  'previous',
+  'identified',
+  'removed',
+  'other-identified',
+  'screened',
+  'excluded-screening',
+  'sought',
+  'not-retrieved',
+  'assessed',
+  'excluded-full-text',
+  'other-sought',
+  'other-not-retrieved',
+  'other-assessed',
+  'other-excluded',
+  'included',
+  'total',
 ];
 
 type Count = number | null | undefined;
 type Draft = Omit<PrismaBoxText, 'href'>;
 type Stage = PrismaRow['stage'];
 
-const row = (box: PrismaBoxId, stage: Stage, label: string, n: Count): PrismaRow => ({ box, stage, label, n: n ?? null, text: countText(n) });
+const row = (box: PrismaBoxId, stage: Stage, label: string, n: Count): PrismaRow => ({
+  box,
+  stage,
+  label,
+  n: n ?? null,
+  text: countText(n),
+});
 
 /** A box of a label and its count, centred. */
 const single = (id: PrismaBoxId, band: PrismaBand, column: PrismaColumn, label: string, n: Count, rowLabel = label): Draft => ({
@@ -105,7 +123,14 @@ const single = (id: PrismaBoxId, band: PrismaBand, column: PrismaColumn, label: 
 });
 
 /** A box listing its lines from the left edge, each line a table row. */
-const list = (id: PrismaBoxId, band: PrismaBand, column: PrismaColumn, stage: Stage, heading: string[], lines: [text: string, label: string, n: Count][]): Draft => ({
+const list = (
+  id: PrismaBoxId,
+  band: PrismaBand,
+  column: PrismaColumn,
+  stage: Stage,
+  heading: string[],
+  lines: [text: string, label: string, n: Count][],
+): Draft => ({
   id,
   kind: 'count',
   band,
@@ -116,19 +141,48 @@ const list = (id: PrismaBoxId, band: PrismaBand, column: PrismaColumn, stage: St
 });
 
 /** Reports excluded, by reason when the flow gives reasons. */
-function exclusionBox(id: PrismaBoxId, column: PrismaColumn, counts: Readonly<Record<string, number | null>> | null | undefined, suffix: string, labelOf: (id: string) => string): Draft {
+function exclusionBox(
+  id: PrismaBoxId,
+  column: PrismaColumn,
+  counts: Readonly<Record<string, number | null>> | null | undefined,
+  suffix: string,
+  labelOf: (id: string) => string,
+): Draft {
   const entries = Object.entries(counts ?? {});
   if (!counts || entries.length === 0) {
     const n = counts ? 0 : null;
-    return { id, kind: 'count', band: 'assessed', column, texts: ['Reports excluded', nText(n)], align: 'middle', rows: [row(id, 'Screening', `Reports excluded${suffix}`, n)] };
+    return {
+      id,
+      kind: 'count',
+      band: 'assessed',
+      column,
+      texts: ['Reports excluded', nText(n)],
+      align: 'middle',
+      rows: [row(id, 'Screening', `Reports excluded${suffix}`, n)],
+    };
   }
-  return list(id, 'assessed', column, 'Screening', ['Reports excluded:'], entries.map(([reason, n]) => [labelOf(reason), `Reports excluded${suffix}: ${labelOf(reason)}`, n]));
+  return list(
+    id,
+    'assessed',
+    column,
+    'Screening',
+    ['Reports excluded:'],
+    entries.map(([reason, n]) => [labelOf(reason), `Reports excluded${suffix}: ${labelOf(reason)}`, n]),
+  );
 }
 
 /** The column titles. */
 function titleBoxes(flow: Flow): Draft[] {
   const isNew = flow.previous ? 'new ' : '';
-  const title = (id: PrismaBoxId, column: PrismaColumn, text: string): Draft => ({ id, kind: 'header', band: 'titles', column, texts: [text], align: 'middle', rows: [] });
+  const title = (id: PrismaBoxId, column: PrismaColumn, text: string): Draft => ({
+    id,
+    kind: 'header',
+    band: 'titles',
+    column,
+    texts: [text],
+    align: 'middle',
+    rows: [],
+  });
   return [
     ...(flow.previous ? [title('header-previous', 'previous', 'Previous studies')] : []),
     title('header-main', 'main-arm', `Identification of ${isNew}studies via databases and registers`),
@@ -144,28 +198,61 @@ function identificationBoxes(flow: Flow): Draft[] {
   if (previous) {
     const studies = 'Studies included in previous version of review';
     const reports = 'Reports of studies included in previous version of review';
-    boxes.push(list('previous', 'identification', 'previous', 'Identification', [], [[studies, studies, previous.studies], [reports, reports, previous.reports]]));
+    boxes.push(
+      list(
+        'previous',
+        'identification',
+        'previous',
+        'Identification',
+        [],
+        [
+          [studies, studies, previous.studies],
+          [reports, reports, previous.reports],
+        ],
+      ),
+    );
   }
   boxes.push(
-    list('identified', 'identification', 'main', 'Identification', ['Records identified from:'], [
-      ['Databases', 'Records identified from databases', flow.identified.databases],
-      ...perSource.map(([name, n]): [string, string, Count] => [`– ${name}`, `Records identified from ${name}`, n]),
-      ['Registers', 'Records identified from registers', flow.identified.registers],
-    ]),
-    list('removed', 'identification', 'side', 'Identification', ['Records removed before screening:'], [
-      ['Duplicate records removed', 'Duplicate records removed', removed.duplicates],
-      ['Records marked as ineligible by automation tools', 'Records marked as ineligible by automation tools', removed.automation],
-      ['Records removed for other reasons', 'Records removed for other reasons', removed.other],
-    ]),
+    list(
+      'identified',
+      'identification',
+      'main',
+      'Identification',
+      ['Records identified from:'],
+      [
+        ['Databases', 'Records identified from databases', flow.identified.databases],
+        ...perSource.map(([name, n]): [string, string, Count] => [`– ${name}`, `Records identified from ${name}`, n]),
+        ['Registers', 'Records identified from registers', flow.identified.registers],
+      ],
+    ),
+    list(
+      'removed',
+      'identification',
+      'side',
+      'Identification',
+      ['Records removed before screening:'],
+      [
+        ['Duplicate records removed', 'Duplicate records removed', removed.duplicates],
+        ['Records marked as ineligible by automation tools', 'Records marked as ineligible by automation tools', removed.automation],
+        ['Records removed for other reasons', 'Records removed for other reasons', removed.other],
+      ],
+    ),
   );
   if (other) {
     const id = other.identified;
     boxes.push(
-      list('other-identified', 'identification', 'other', 'Identification', ['Records identified from:'], [
-        ['Websites', 'Records identified from websites (other methods)', id.websites],
-        ['Organisations', 'Records identified from organisations (other methods)', id.organisations],
-        ['Citation searching', 'Records identified from citation searching (other methods)', id.citations],
-      ]),
+      list(
+        'other-identified',
+        'identification',
+        'other',
+        'Identification',
+        ['Records identified from:'],
+        [
+          ['Websites', 'Records identified from websites (other methods)', id.websites],
+          ['Organisations', 'Records identified from organisations (other methods)', id.organisations],
+          ['Citation searching', 'Records identified from citation searching (other methods)', id.citations],
+        ],
+      ),
     );
   }
   return boxes;
@@ -182,14 +269,38 @@ function screeningBoxes(flow: Flow, labelOf: (id: string) => string): Draft[] {
   ];
   if (other) {
     boxes.push(
-      single('other-sought', 'sought', 'other', 'Reports sought for retrieval', other.sought, 'Reports sought for retrieval (other methods)'),
-      single('other-not-retrieved', 'sought', 'other-side', 'Reports not retrieved', other.not_retrieved, 'Reports not retrieved (other methods)'),
+      single(
+        'other-sought',
+        'sought',
+        'other',
+        'Reports sought for retrieval',
+        other.sought,
+        'Reports sought for retrieval (other methods)',
+      ),
+      single(
+        'other-not-retrieved',
+        'sought',
+        'other-side',
+        'Reports not retrieved',
+        other.not_retrieved,
+        'Reports not retrieved (other methods)',
+      ),
     );
   }
-  boxes.push(single('assessed', 'assessed', 'main', 'Reports assessed for eligibility', flow.assessed), exclusionBox('excluded-full-text', 'side', flow.excluded_full_text, '', labelOf));
+  boxes.push(
+    single('assessed', 'assessed', 'main', 'Reports assessed for eligibility', flow.assessed),
+    exclusionBox('excluded-full-text', 'side', flow.excluded_full_text, '', labelOf),
+  );
   if (other) {
     boxes.push(
-      single('other-assessed', 'assessed', 'other', 'Reports assessed for eligibility', other.assessed, 'Reports assessed for eligibility (other methods)'),
+      single(
+        'other-assessed',
+        'assessed',
+        'other',
+        'Reports assessed for eligibility',
+        other.assessed,
+        'Reports assessed for eligibility (other methods)',
+      ),
       exclusionBox('other-excluded', 'other-side', other.excluded, ' (other methods)', labelOf),
     );
   }
@@ -201,11 +312,26 @@ function includedBoxes(flow: Flow): Draft[] {
   const previous = flow.previous;
   const studies = previous ? 'New studies included in review' : 'Studies included in review';
   const reports = previous ? 'Reports of new included studies' : 'Reports of included studies';
-  const boxes = [list('included', 'included', 'main', 'Included', [], [[studies, studies, flow.included_studies], [reports, reports, flow.included_reports]])];
+  const boxes = [
+    list(
+      'included',
+      'included',
+      'main',
+      'Included',
+      [],
+      [
+        [studies, studies, flow.included_studies],
+        [reports, reports, flow.included_reports],
+      ],
+    ),
+  ];
   if (previous) {
     const total = 'Total studies included in review';
     const totalReports = 'Reports of total included studies';
-    const lines: [string, string, Count][] = [[total, total, sumIfBoth(previous.studies, flow.included_studies)], [totalReports, totalReports, sumIfBoth(previous.reports, flow.included_reports)]];
+    const lines: [string, string, Count][] = [
+      [total, total, sumIfBoth(previous.studies, flow.included_studies)],
+      [totalReports, totalReports, sumIfBoth(previous.reports, flow.included_reports)],
+    ];
     boxes.push(list('total', 'total', 'main', 'Included', [], lines));
   }
   return boxes;

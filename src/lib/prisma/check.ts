@@ -41,7 +41,8 @@ export function sumIfBoth(a: number | null | undefined, b: number | null | undef
 /** Records identified from databases and registers together. */
 export const identifiedTotal = (flow: Flow) => sumLines(flow.identified.databases, flow.identified.registers);
 /** Records removed before screening, all reasons together. */
-export const removedTotal = (flow: Flow) => sumLines(flow.removed_before_screening.duplicates, flow.removed_before_screening.automation, flow.removed_before_screening.other);
+export const removedTotal = (flow: Flow) =>
+  sumLines(flow.removed_before_screening.duplicates, flow.removed_before_screening.automation, flow.removed_before_screening.other);
 
 const isNum = (n: number | null | undefined): n is number => typeof n === 'number';
 
@@ -49,33 +50,64 @@ const isNum = (n: number | null | undefined): n is number => typeof n === 'numbe
 export function checkFlow(flow: Flow): FlowProblem[] {
   const problems: FlowProblem[] = [];
   const expectEqual = (box: string, label: string, actual: number | null | undefined, expected: number | null, how: string) => {
-    if (isNum(actual) && isNum(expected) && actual !== expected) problems.push({ box, message: `${label} (${actual}) should equal ${how} = ${expected}`, expected, actual });
+    if (isNum(actual) && isNum(expected) && actual !== expected)
+      problems.push({ box, message: `${label} (${actual}) should equal ${how} = ${expected}`, expected, actual });
   };
 
   const identified = identifiedTotal(flow);
   const removed = removedTotal(flow);
   if (isNum(identified) && isNum(removed)) {
-    expectEqual('screened', 'screened', flow.screened, identified - removed, `identified (${identified}) minus removed before screening (${removed})`);
+    expectEqual(
+      'screened',
+      'screened',
+      flow.screened,
+      identified - removed,
+      `identified (${identified}) minus removed before screening (${removed})`,
+    );
   }
   if (isNum(flow.screened) && isNum(flow.excluded_screening)) {
-    expectEqual('sought', 'sought', flow.sought, flow.screened - flow.excluded_screening, `screened (${flow.screened}) minus excluded at screening (${flow.excluded_screening})`);
+    expectEqual(
+      'sought',
+      'sought',
+      flow.sought,
+      flow.screened - flow.excluded_screening,
+      `screened (${flow.screened}) minus excluded at screening (${flow.excluded_screening})`,
+    );
   }
   if (isNum(flow.sought) && isNum(flow.not_retrieved)) {
-    expectEqual('assessed', 'assessed', flow.assessed, flow.sought - flow.not_retrieved, `sought (${flow.sought}) minus not retrieved (${flow.not_retrieved})`);
+    expectEqual(
+      'assessed',
+      'assessed',
+      flow.assessed,
+      flow.sought - flow.not_retrieved,
+      `sought (${flow.sought}) minus not retrieved (${flow.not_retrieved})`,
+    );
   }
 
   const excluded = sumReasons(flow.excluded_full_text);
   const other = flow.other_methods;
   const otherExcluded = other ? sumReasons(other.excluded) : null;
   if (other && isNum(other.sought) && isNum(other.not_retrieved)) {
-    expectEqual('other_methods.assessed', 'other methods: assessed', other.assessed, other.sought - other.not_retrieved, `sought (${other.sought}) minus not retrieved (${other.not_retrieved})`);
+    expectEqual(
+      'other_methods.assessed',
+      'other methods: assessed',
+      other.assessed,
+      other.sought - other.not_retrieved,
+      `sought (${other.sought}) minus not retrieved (${other.not_retrieved})`,
+    );
   }
   if (isNum(flow.assessed) && isNum(excluded)) {
     const main = flow.assessed - excluded;
     const how = `assessed (${flow.assessed}) minus excluded at full text (${excluded})`;
     if (!other) expectEqual('included_reports', 'included reports', flow.included_reports, main, how);
     else if (isNum(other.assessed) && isNum(otherExcluded)) {
-      expectEqual('included_reports', 'included reports', flow.included_reports, main + other.assessed - otherExcluded, `${how} plus other methods' assessed (${other.assessed}) minus excluded (${otherExcluded})`);
+      expectEqual(
+        'included_reports',
+        'included reports',
+        flow.included_reports,
+        main + other.assessed - otherExcluded,
+        `${how} plus other methods' assessed (${other.assessed}) minus excluded (${otherExcluded})`,
+      );
     }
   }
   if (isNum(flow.included_studies) && isNum(flow.included_reports) && flow.included_studies > flow.included_reports) {
@@ -90,7 +122,9 @@ export function checkFlow(flow: Flow): FlowProblem[] {
   const perSource = flow.identified.per_source;
   const sourcesTotal = sumReasons(perSource);
   if (perSource && Object.keys(perSource).length > 0 && isNum(sourcesTotal) && isNum(identified) && sourcesTotal !== identified) {
-    const parts = Object.entries(perSource).map(([name, n]) => `${name} ${n}`).join(' + ');
+    const parts = Object.entries(perSource)
+      .map(([name, n]) => `${name} ${n}`)
+      .join(' + ');
     problems.push({
       box: 'identified.per_source',
       message: `the per-source counts (${parts} = ${sourcesTotal}) should add up to identified from databases and registers (${identified})`,
@@ -109,7 +143,12 @@ export function compareFlows(reported: Flow, derived: Flow): FlowProblem[] {
   const problems: FlowProblem[] = [];
   const compare = (box: string, actual: number | null | undefined, expected: number | null | undefined) => {
     if (isNum(actual) && isNum(expected) && actual !== expected) {
-      problems.push({ box, message: `${box}: the review reports ${actual} but the tracked records and screening log give ${expected}`, expected, actual });
+      problems.push({
+        box,
+        message: `${box}: the review reports ${actual} but the tracked records and screening log give ${expected}`,
+        expected,
+        actual,
+      });
     }
   };
   const compareCounts = (box: string, reportedCounts: Counts, derivedCounts: Counts, normalise: (key: string) => string = (k) => k) => {
@@ -130,15 +169,18 @@ export function compareFlows(reported: Flow, derived: Flow): FlowProblem[] {
   for (const line of ['duplicates', 'automation', 'other'] as const) {
     compare(`removed_before_screening.${line}`, reported.removed_before_screening[line], derived.removed_before_screening[line]);
   }
-  for (const box of ['screened', 'excluded_screening', 'sought', 'not_retrieved', 'assessed'] as const) compare(box, reported[box], derived[box]);
+  for (const box of ['screened', 'excluded_screening', 'sought', 'not_retrieved', 'assessed'] as const)
+    compare(box, reported[box], derived[box]);
   compareCounts('excluded_full_text', reported.excluded_full_text, derived.excluded_full_text);
   compare('included_studies', reported.included_studies, derived.included_studies);
   compare('included_reports', reported.included_reports, derived.included_reports);
 
   const [reportedOther, derivedOther] = [reported.other_methods, derived.other_methods];
   if (reportedOther && derivedOther) {
-    for (const line of ['websites', 'organisations', 'citations'] as const) compare(`other_methods.identified.${line}`, reportedOther.identified[line], derivedOther.identified[line]);
-    for (const box of ['sought', 'not_retrieved', 'assessed'] as const) compare(`other_methods.${box}`, reportedOther[box], derivedOther[box]);
+    for (const line of ['websites', 'organisations', 'citations'] as const)
+      compare(`other_methods.identified.${line}`, reportedOther.identified[line], derivedOther.identified[line]);
+    for (const box of ['sought', 'not_retrieved', 'assessed'] as const)
+      compare(`other_methods.${box}`, reportedOther[box], derivedOther[box]);
     compareCounts('other_methods.excluded', reportedOther.excluded, derivedOther.excluded);
   }
   if (reported.previous && derived.previous) {

@@ -33,35 +33,211 @@ const EXCLUDED_HINT = '[reasons and numbers separated by ; e.g. Reason1, n; Reas
 /** The rows of the package's template, in its order (English labels). */
 export const PRISMA_CSV_TEMPLATE: readonly TemplateRow[] = [
   ['NA', 'node4', 'prevstud', 'Grey title box; Previous studies', 'Previous studies', 'Grey title box; Previous studies', 'prevstud.html'],
-  ['previous_studies', 'node5', 'box1', 'Studies included in previous version of review', 'Studies included in previous version of review', 'Studies included in previous version of review', 'previous_studies.html'],
-  ['previous_reports', 'NA', 'box1', 'Reports of studies included in previous version of review', 'Reports of studies included in previous version of review', 'NA', 'previous_reports.html'],
-  ['NA', 'node6', 'newstud', 'Yellow title box; Identification of new studies via databases and registers', 'Identification of new studies via databases and registers', 'Yellow title box; Identification of new studies via databases and registers', 'newstud.html'],
-  ['database_results', 'node7', 'box2', 'Records identified from: Databases', 'Databases', 'Records identified from: Databases and Registers', 'database_results.html'],
-  ['database_specific_results', 'NA', 'box2', 'Records identified from: specific databases', 'Specific Databases', 'NA', 'database_results.html'],
+  [
+    'previous_studies',
+    'node5',
+    'box1',
+    'Studies included in previous version of review',
+    'Studies included in previous version of review',
+    'Studies included in previous version of review',
+    'previous_studies.html',
+  ],
+  [
+    'previous_reports',
+    'NA',
+    'box1',
+    'Reports of studies included in previous version of review',
+    'Reports of studies included in previous version of review',
+    'NA',
+    'previous_reports.html',
+  ],
+  [
+    'NA',
+    'node6',
+    'newstud',
+    'Yellow title box; Identification of new studies via databases and registers',
+    'Identification of new studies via databases and registers',
+    'Yellow title box; Identification of new studies via databases and registers',
+    'newstud.html',
+  ],
+  [
+    'database_results',
+    'node7',
+    'box2',
+    'Records identified from: Databases',
+    'Databases',
+    'Records identified from: Databases and Registers',
+    'database_results.html',
+  ],
+  [
+    'database_specific_results',
+    'NA',
+    'box2',
+    'Records identified from: specific databases',
+    'Specific Databases',
+    'NA',
+    'database_results.html',
+  ],
   ['register_results', 'NA', 'box2', 'Records identified from: Registers', 'Registers', 'NA', 'NA'],
-  ['register_specific_results', 'NA', 'box2', 'Records identified from: specific registers', 'Specific Registers', 'NA', 'database_results.html'],
-  ['NA', 'node16', 'othstud', 'Grey title box; Identification of new studies via other methods', 'Identification of new studies via other methods', 'Grey title box; Identification of new studies via other methods', 'othstud.html'],
-  ['website_results', 'node17', 'box11', 'Records identified from: Websites', 'Websites', 'Records identified from: Websites, Organisations and Citation Searching', 'website_results.html'],
+  [
+    'register_specific_results',
+    'NA',
+    'box2',
+    'Records identified from: specific registers',
+    'Specific Registers',
+    'NA',
+    'database_results.html',
+  ],
+  [
+    'NA',
+    'node16',
+    'othstud',
+    'Grey title box; Identification of new studies via other methods',
+    'Identification of new studies via other methods',
+    'Grey title box; Identification of new studies via other methods',
+    'othstud.html',
+  ],
+  [
+    'website_results',
+    'node17',
+    'box11',
+    'Records identified from: Websites',
+    'Websites',
+    'Records identified from: Websites, Organisations and Citation Searching',
+    'website_results.html',
+  ],
   ['organisation_results', '', 'box11', 'Records identified from: Organisations', 'Organisations', 'NA', 'NA'],
   ['citations_results', 'NA', 'box11', 'Records identified from: Citation searching', 'Citation searching', 'NA', 'NA'],
   ['duplicates', 'node8', 'box3', 'Duplicate records', 'Duplicate records', 'Duplicate records', 'duplicates.html'],
-  ['excluded_automatic', 'NA', 'box3', 'Records marked as ineligible by automation tools', 'Records marked as ineligible by automation tools', 'NA', 'NA'],
+  [
+    'excluded_automatic',
+    'NA',
+    'box3',
+    'Records marked as ineligible by automation tools',
+    'Records marked as ineligible by automation tools',
+    'NA',
+    'NA',
+  ],
   ['excluded_other', 'NA', 'box3', 'Records removed for other reasons', 'Records removed for other reasons', 'NA', 'NA'],
-  ['records_screened', 'node9', 'box4', 'Records screened (databases and registers)', 'Records screened', 'Records screened (databases and registers)', 'records_screened.html'],
-  ['records_excluded', 'node10', 'box5', 'Records excluded (databases and registers)', 'Records excluded', 'Records excluded (databases and registers)', 'records_excluded.html'],
-  ['dbr_sought_reports', 'node11', 'box6', 'Reports sought for retrieval (databases and registers)', 'Reports sought for retrieval', 'Reports sought for retrieval (databases and registers)', 'dbr_sought_reports.html'],
-  ['dbr_notretrieved_reports', 'node12', 'box7', 'Reports not retrieved (databases and registers)', 'Reports not retrieved', 'Reports not retrieved (databases and registers)', 'dbr_notretrieved_reports.html'],
-  ['other_sought_reports', 'node18', 'box12', 'Reports sought for retrieval (other)', 'Reports sought for retrieval', 'Reports sought for retrieval (other)', 'other_sought_reports.html'],
-  ['other_notretrieved_reports', 'node19', 'box13', 'Reports not retrieved (other)', 'Reports not retrieved', 'Reports not retrieved (other)', 'other_notretrieved_reports.html'],
-  ['dbr_assessed', 'node13', 'box8', 'Reports assessed for eligibility (databases and registers)', 'Reports assessed for eligibility', 'Reports assessed for eligibility (databases and registers)', 'dbr_assessed.html'],
-  ['dbr_excluded', 'node14', 'box9', `Reports excluded (databases and registers): ${EXCLUDED_HINT}`, 'Reports excluded', 'Reports excluded (databases and registers)', 'dbrexcludedrecords.html'],
-  ['other_assessed', 'node20', 'box14', 'Reports assessed for eligibility (other)', 'Reports assessed for eligibility', 'Reports assessed for eligibility (other)', 'other_assessed.html'],
-  ['other_excluded', 'node21', 'box15', `Reports excluded (other): ${EXCLUDED_HINT}`, 'Reports excluded', 'Reports excluded (other)', 'other_excluded.html'],
-  ['new_studies', 'node15', 'box10', 'New studies included in review', 'New studies included in review', 'New studies included in review', 'new_studies.html'],
+  [
+    'records_screened',
+    'node9',
+    'box4',
+    'Records screened (databases and registers)',
+    'Records screened',
+    'Records screened (databases and registers)',
+    'records_screened.html',
+  ],
+  [
+    'records_excluded',
+    'node10',
+    'box5',
+    'Records excluded (databases and registers)',
+    'Records excluded',
+    'Records excluded (databases and registers)',
+    'records_excluded.html',
+  ],
+  [
+    'dbr_sought_reports',
+    'node11',
+    'box6',
+    'Reports sought for retrieval (databases and registers)',
+    'Reports sought for retrieval',
+    'Reports sought for retrieval (databases and registers)',
+    'dbr_sought_reports.html',
+  ],
+  [
+    'dbr_notretrieved_reports',
+    'node12',
+    'box7',
+    'Reports not retrieved (databases and registers)',
+    'Reports not retrieved',
+    'Reports not retrieved (databases and registers)',
+    'dbr_notretrieved_reports.html',
+  ],
+  [
+    'other_sought_reports',
+    'node18',
+    'box12',
+    'Reports sought for retrieval (other)',
+    'Reports sought for retrieval',
+    'Reports sought for retrieval (other)',
+    'other_sought_reports.html',
+  ],
+  [
+    'other_notretrieved_reports',
+    'node19',
+    'box13',
+    'Reports not retrieved (other)',
+    'Reports not retrieved',
+    'Reports not retrieved (other)',
+    'other_notretrieved_reports.html',
+  ],
+  [
+    'dbr_assessed',
+    'node13',
+    'box8',
+    'Reports assessed for eligibility (databases and registers)',
+    'Reports assessed for eligibility',
+    'Reports assessed for eligibility (databases and registers)',
+    'dbr_assessed.html',
+  ],
+  [
+    'dbr_excluded',
+    'node14',
+    'box9',
+    `Reports excluded (databases and registers): ${EXCLUDED_HINT}`,
+    'Reports excluded',
+    'Reports excluded (databases and registers)',
+    'dbrexcludedrecords.html',
+  ],
+  [
+    'other_assessed',
+    'node20',
+    'box14',
+    'Reports assessed for eligibility (other)',
+    'Reports assessed for eligibility',
+    'Reports assessed for eligibility (other)',
+    'other_assessed.html',
+  ],
+  [
+    'other_excluded',
+    'node21',
+    'box15',
+    `Reports excluded (other): ${EXCLUDED_HINT}`,
+    'Reports excluded',
+    'Reports excluded (other)',
+    'other_excluded.html',
+  ],
+  [
+    'new_studies',
+    'node15',
+    'box10',
+    'New studies included in review',
+    'New studies included in review',
+    'New studies included in review',
+    'new_studies.html',
+  ],
   ['new_reports', 'NA', 'box10', 'Reports of new included studies', 'Reports of new included studies', 'NA', 'NA'],
-  ['total_studies', 'node22', 'box16', 'Total studies included in review', 'Total studies included in review', 'Total studies included in review', 'total_studies.html'],
+  [
+    'total_studies',
+    'node22',
+    'box16',
+    'Total studies included in review',
+    'Total studies included in review',
+    'Total studies included in review',
+    'total_studies.html',
+  ],
   ['total_reports', 'NA', 'box16', 'Reports of total included studies', 'Reports of total included studies', 'NA', 'NA'],
-  ['identification', 'node1', 'identification', 'Blue identification box', 'Identification', 'Blue identification box', 'identification.html'],
+  [
+    'identification',
+    'node1',
+    'identification',
+    'Blue identification box',
+    'Identification',
+    'Blue identification box',
+    'identification.html',
+  ],
   ['screening', 'node2', 'screening', 'Blue screening box', 'Screening', 'Blue screening box', 'screening.html'],
   ['included', 'node3', 'included', 'Blue included box', 'Included', 'Blue included box', 'included.html'],
 ];
@@ -73,7 +249,10 @@ type Counts = Readonly<Record<string, number | null>> | null | undefined;
 
 /** A label as PRISMA_parse_reasons_() can read it: no commas or semicolons. */
 export function csvLabel(label: string): string {
-  return label.replace(/\s*[,;]\s*/g, ' - ').replace(/\s+/g, ' ').trim();
+  return label
+    .replace(/\s*[,;]\s*/g, ' - ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A count as R's read.csv reads it: plain digits (no thousands separator), blank when not reported. */
@@ -99,7 +278,11 @@ function byReasonOrder(counts: Counts, reasons: readonly ExclusionReason[]): Cou
  * Writes a flow as the PRISMA2020 package's CSV. Exclusion reasons are written with their labels;
  * `urlFor` may give each count row (by `data` name) the address the interactive diagram links to.
  */
-export function writePrismaCsv(flow: Flow, reasons: readonly ExclusionReason[], options: { urlFor?: (data: string) => string | undefined } = {}): string {
+export function writePrismaCsv(
+  flow: Flow,
+  reasons: readonly ExclusionReason[],
+  options: { urlFor?: (data: string) => string | undefined } = {},
+): string {
   const labelOf = reasonLabeller(reasons);
   const other = flow.other_methods;
   const previous = flow.previous;
@@ -169,14 +352,23 @@ function countRows(text: string, problems: Problems): CountRows | null {
   const [header, ...rows] = parsed.rows;
   const headerText = header?.fields.map((f) => f.trim()).join(',') ?? '';
   if (headerText !== PRISMA_CSV_HEADER) {
-    problems.push({ line: header?.line ?? 1, field: 'header', message: `the header must be exactly "${PRISMA_CSV_HEADER}" (found "${headerText}")` });
+    problems.push({
+      line: header?.line ?? 1,
+      field: 'header',
+      message: `the header must be exactly "${PRISMA_CSV_HEADER}" (found "${headerText}")`,
+    });
     return null;
   }
   const byData: CountRows = new Map();
   for (const row of rows) {
     const data = (row.fields[0] ?? '').trim();
     const box = (row.fields[2] ?? '').trim();
-    if (row.fields.length !== 8) problems.push({ line: row.line, field: 'data', message: `the row has ${row.fields.length} fields; it needs 8 (${PRISMA_CSV_HEADER})` });
+    if (row.fields.length !== 8)
+      problems.push({
+        line: row.line,
+        field: 'data',
+        message: `the row has ${row.fields.length} fields; it needs 8 (${PRISMA_CSV_HEADER})`,
+      });
     if (!data || data === 'NA' || LABEL_ROWS.has(box) || byData.has(data)) continue;
     byData.set(data, { line: row.line, n: (row.fields[7] ?? '').trim() });
   }
@@ -191,18 +383,31 @@ function readCount(byData: CountRows, data: string, problems: Problems): number 
   if (!row || isBlank(row.n)) return null;
   const digits = row.n.replace(/,(?=\d{3}(?:\D|$))/g, '');
   if (/^\d+$/.test(digits)) return Number(digits);
-  problems.push({ line: row.line, field: 'n', message: `${data}: n must be a whole number, or blank when not reported (found "${row.n}")` });
+  problems.push({
+    line: row.line,
+    field: 'n',
+    message: `${data}: n must be a whole number, or blank when not reported (found "${row.n}")`,
+  });
   return null;
 }
 
 /** The counts of a list row (`Label, n; Label, n`) by key; `{}` for a total of 0, null when blank. */
-function readList(byData: CountRows, data: string, keyOf: (label: string) => string, problems: Problems): Record<string, number | null> | null {
+function readList(
+  byData: CountRows,
+  data: string,
+  keyOf: (label: string) => string,
+  problems: Problems,
+): Record<string, number | null> | null {
   const row = byData.get(data);
   if (!row || isBlank(row.n)) return null;
   if (/^[\d,]+$/.test(row.n)) {
     const total = Number(row.n.replace(/,/g, ''));
     if (total === 0) return {};
-    problems.push({ line: row.line, field: 'n', message: `${data}: gives a total (${total}) without labels; write "Label, n; Label, n" (kept as "unspecified")` });
+    problems.push({
+      line: row.line,
+      field: 'n',
+      message: `${data}: gives a total (${total}) without labels; write "Label, n; Label, n" (kept as "unspecified")`,
+    });
     return { unspecified: total };
   }
   const out: Record<string, number | null> = {};
@@ -213,7 +418,12 @@ function readList(byData: CountRows, data: string, keyOf: (label: string) => str
     let n: number | null = null;
     if (!isBlank(nText)) {
       if (/^[\d,]+$/.test(nText)) n = Number(nText.replace(/,/g, ''));
-      else problems.push({ line: row.line, field: 'n', message: `${data}: the number for "${label}" must be a whole number (found "${nText}")` });
+      else
+        problems.push({
+          line: row.line,
+          field: 'n',
+          message: `${data}: the number for "${label}" must be a whole number (found "${nText}")`,
+        });
     }
     out[keyOf(label)] = n;
   }
@@ -226,7 +436,8 @@ function reasonKeyer(reasons: readonly ExclusionReason[], line: number, problems
     const match = reasons.find((r) => r.id === label || csvLabel(r.label).toLowerCase() === csvLabel(label).toLowerCase());
     if (match) return match.id;
     const id = reasonId(label);
-    if (reasons.length > 0) problems.push({ line, field: 'n', message: `the reason "${label}" is not one of the review's exclusion reasons; kept as "${id}"` });
+    if (reasons.length > 0)
+      problems.push({ line, field: 'n', message: `the reason "${label}" is not one of the review's exclusion reasons; kept as "${id}"` });
     return id;
   };
 }
@@ -247,7 +458,9 @@ function flowCandidate(byData: CountRows, reasons: readonly ExclusionReason[], p
     assessed: count('other_assessed'),
     excluded: list('other_excluded', reasonKey),
   };
-  const hasOther = [...Object.values(other.identified), other.sought, other.not_retrieved, other.assessed].some((n) => n !== null) || other.excluded !== null;
+  const hasOther =
+    [...Object.values(other.identified), other.sought, other.not_retrieved, other.assessed].some((n) => n !== null) ||
+    other.excluded !== null;
   return {
     identified: { databases: count('database_results'), registers: count('register_results'), per_source: perSource },
     removed_before_screening: { duplicates: count('duplicates'), automation: count('excluded_automatic'), other: count('excluded_other') },

@@ -21,7 +21,16 @@ import type { Flow } from '../../schemas/flow';
 import type { BibRecord } from '../bibliography';
 import { normaliseDoi, normalisePmid } from '../bibliography/record';
 import { dedupeRecords, type Deduplication, type Duplicate } from './dedupe';
-import { deriveAgreement, NOT_RETRIEVED, resolveVotes, type ScreeningRules, type Stage, type StageAgreement, type StageDecision, type Vote } from './screening';
+import {
+  deriveAgreement,
+  NOT_RETRIEVED,
+  resolveVotes,
+  type ScreeningRules,
+  type Stage,
+  type StageAgreement,
+  type StageDecision,
+  type Vote,
+} from './screening';
 
 /** A review's exclusion reason (the review schema's `exclusion_reasons` items). */
 export interface ExclusionReason {
@@ -118,7 +127,12 @@ export interface DerivedFlow {
 
 /** Identifier → study id from study records: each study's DOI and PMID, and those of its further reports. */
 export function studyIndex(
-  studies: readonly { id: string; doi?: string | undefined; pmid?: string | undefined; reports?: readonly { doi?: string | undefined; pmid?: string | undefined }[] | undefined }[],
+  studies: readonly {
+    id: string;
+    doi?: string | undefined;
+    pmid?: string | undefined;
+    reports?: readonly { doi?: string | undefined; pmid?: string | undefined }[] | undefined;
+  }[],
 ): Record<string, string> {
   const index: Record<string, string> = {};
   for (const study of studies) {
@@ -139,7 +153,12 @@ function keptVotes(votes: readonly Vote[], deduplication: Deduplication, problem
   const kept: Vote[] = [];
   for (const vote of votes) {
     const key = deduplication.aliases[vote.record];
-    if (key === undefined) problems.push({ line: vote.line, record: vote.record, message: `"${vote.record}" is not the key of any record in the records files` });
+    if (key === undefined)
+      problems.push({
+        line: vote.line,
+        record: vote.record,
+        message: `"${vote.record}" is not the key of any record in the records files`,
+      });
     else kept.push(key === vote.record ? vote : { ...vote, record: key });
   }
   return kept;
@@ -172,14 +191,24 @@ function screenTitles(unique: readonly BibRecord[], decisions: Decisions, p: Sta
     if (status === 'include') sought.push(key);
     else if (stagesOf['full-text']) {
       const line = stagesOf['full-text'].votes[0]?.line ?? null;
-      problems.push({ line, record: key, message: `"${key}" has full-text votes but was not included at title-abstract screening (${status === 'exclude' ? 'it was excluded' : `it is ${status}`})` });
+      problems.push({
+        line,
+        record: key,
+        message: `"${key}" has full-text votes but was not included at title-abstract screening (${status === 'exclude' ? 'it was excluded' : `it is ${status}`})`,
+      });
     }
   }
   return { excluded, sought };
 }
 
 /** Full-text screening of the reports sought: not retrieved, assessed, excluded by reason, included. */
-function screenFullText(sought: readonly string[], decisions: Decisions, reasons: readonly ExclusionReason[], p: StageProgress, problems: DeriveProblem[]) {
+function screenFullText(
+  sought: readonly string[],
+  decisions: Decisions,
+  reasons: readonly ExclusionReason[],
+  p: StageProgress,
+  problems: DeriveProblem[],
+) {
   const notRetrieved: string[] = [];
   const assessed: string[] = [];
   const included: string[] = [];
@@ -194,7 +223,11 @@ function screenFullText(sought: readonly string[], decisions: Decisions, reasons
     if (status === 'include') included.push(key);
     if (status !== 'exclude' || reason === NOT_RETRIEVED) continue;
     if (!Object.hasOwn(excluded, reason)) {
-      problems.push({ line: decision?.votes[0]?.line ?? null, record: key, message: `"${reason}" is not one of the review's exclusion_reasons ids (${known.join(', ') || 'none defined'})` });
+      problems.push({
+        line: decision?.votes[0]?.line ?? null,
+        record: key,
+        message: `"${reason}" is not one of the review's exclusion_reasons ids (${known.join(', ') || 'none defined'})`,
+      });
     }
     (excluded[reason] ??= []).push(key);
   }
@@ -238,7 +271,14 @@ export function deriveFlow(input: DeriveFlowInput): DerivedFlow {
   const deduplication = dedupeRecords(input.records);
   const votes = keptVotes(input.votes, deduplication, problems);
   const decisions = resolveVotes(votes, input.rules);
-  const progress = (stage: Stage, records: number): StageProgress => ({ stage, records, decided: 0, awaiting: [], conflicts: [], agreement: deriveAgreement(votes, stage, input.rules) });
+  const progress = (stage: Stage, records: number): StageProgress => ({
+    stage,
+    records,
+    decided: 0,
+    awaiting: [],
+    conflicts: [],
+    agreement: deriveAgreement(votes, stage, input.rules),
+  });
 
   const ta = progress('title-abstract', deduplication.unique.length);
   const titles = screenTitles(deduplication.unique, decisions, ta, problems);

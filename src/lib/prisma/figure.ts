@@ -36,7 +36,9 @@ export function prismaFigure(spec: PrismaDiagramSpec): PrismaFigure {
     wide: spec.width > WIDE_DIAGRAM,
     groups: stages.map((stage) => ({
       stage,
-      rows: spec.rows.filter((r) => r.stage === stage).map((r) => ({ label: r.label, text: r.text, href: hrefOf.get(r.box), notReported: r.n === null })),
+      rows: spec.rows
+        .filter((r) => r.stage === stage)
+        .map((r) => ({ label: r.label, text: r.text, href: hrefOf.get(r.box), notReported: r.n === null })),
     })),
     words: spec.description.replace(/^PRISMA 2020 flow diagram\. /, ''),
   };

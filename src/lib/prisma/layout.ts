@@ -4,7 +4,16 @@
 // (./box-text.ts), where the boxes go (placeBoxes) and how arrows join them (drawArrows).
 import { line } from 'd3-shape';
 import type { Flow } from '../../schemas/flow';
-import { PRISMA_BANDS, prismaBoxText, type PrismaBoxId, type PrismaBoxText, type PrismaColumn, type PrismaRow, type PrismaText, type PrismaTextOptions } from './box-text';
+import {
+  PRISMA_BANDS,
+  prismaBoxText,
+  type PrismaBoxId,
+  type PrismaBoxText,
+  type PrismaColumn,
+  type PrismaRow,
+  type PrismaText,
+  type PrismaTextOptions,
+} from './box-text';
 import { describeFlow } from './describe';
 import { reasonLabeller } from './text';
 
@@ -109,7 +118,8 @@ export function wrapText(text: string, maxChars: number): string[] {
   return lines;
 }
 
-const wrapAll = (texts: readonly string[], width: number) => texts.flatMap((t) => wrapText(t, Math.floor((width - 2 * PAD) / CHAR)).map((l) => l.replace(/\u00a0/g, ' ')));
+const wrapAll = (texts: readonly string[], width: number) =>
+  texts.flatMap((t) => wrapText(t, Math.floor((width - 2 * PAD) / CHAR)).map((l) => l.replace(/\u00a0/g, ' ')));
 const heightOf = (lines: readonly string[]) => lines.length * LINE + 2 * PAD;
 
 /** A column's left edge and width. */
@@ -205,10 +215,20 @@ function drawArrows(boxes: readonly PrismaBox[]): PrismaArrow[] {
     const edge = cx(a) < b.x ? b.x : b.x + b.width;
     const points: [number, number][] =
       kind === 'down'
-        ? [[cx(a), a.y + a.height], [cx(a), b.y]]
+        ? [
+            [cx(a), a.y + a.height],
+            [cx(a), b.y],
+          ]
         : kind === 'right'
-          ? [[a.x + a.width, cy(a)], [b.x, cy(a)]]
-          : [[cx(a), a.y + a.height], [cx(a), cy(b)], [edge, cy(b)]];
+          ? [
+              [a.x + a.width, cy(a)],
+              [b.x, cy(a)],
+            ]
+          : [
+              [cx(a), a.y + a.height],
+              [cx(a), cy(b)],
+              [edge, cy(b)],
+            ];
     return [{ from, to, points, path: path(points) ?? '' }];
   });
 }

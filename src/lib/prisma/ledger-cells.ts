@@ -47,12 +47,16 @@ export const plain = (text: string): LedgerCell => ({ text });
 export const yearOf = (r: BibRecord | undefined) => plain(r?.year === null || r?.year === undefined ? 'not given' : String(r.year));
 
 /** "alice: include; ben: exclude (not-empirical); consensus: exclude (not-empirical)". */
-export const votesText = (d: StageDecision | undefined) => (d ? d.votes.map((v) => `${v.reviewer}: ${v.decision}${v.reason ? ` (${v.reason})` : ''}`).join('; ') : 'no votes');
+export const votesText = (d: StageDecision | undefined) =>
+  d ? d.votes.map((v) => `${v.reviewer}: ${v.decision}${v.reason ? ` (${v.reason})` : ''}`).join('; ') : 'no votes';
 
-export const settled = (d: StageDecision | undefined) => (d?.settledBy === 'consensus' ? 'consensus vote' : d?.settledBy === 'agreement' ? 'reviewers agreed' : '—');
+export const settled = (d: StageDecision | undefined) =>
+  d?.settledBy === 'consensus' ? 'consensus vote' : d?.settledBy === 'agreement' ? 'reviewers agreed' : '—';
 
 export const taText = (d: StageDecision | undefined) =>
-  ({ include: 'included: sought for full text', exclude: 'excluded', awaiting: 'awaiting votes', conflict: 'conflict: open' })[d?.status ?? 'awaiting'];
+  ({ include: 'included: sought for full text', exclude: 'excluded', awaiting: 'awaiting votes', conflict: 'conflict: open' })[
+    d?.status ?? 'awaiting'
+  ];
 
 /** What every section builder reads: the review, its tracked data, the records behind each box and the cells they share. */
 export interface Ledger {

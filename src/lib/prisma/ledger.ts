@@ -7,7 +7,22 @@ import type { SiteLink } from '../paths';
 import type { Review } from '../../schemas/review';
 import { countNoun, familyName } from '../format';
 import type { Duplicate } from './dedupe';
-import { ftText, key, keyLink, plain, recordAnchor, recordCells, settled, taText, votesText, yearOf, type Ledger, type LedgerCell, type LedgerSection, type Section } from './ledger-cells';
+import {
+  ftText,
+  key,
+  keyLink,
+  plain,
+  recordAnchor,
+  recordCells,
+  settled,
+  taText,
+  votesText,
+  yearOf,
+  type Ledger,
+  type LedgerCell,
+  type LedgerSection,
+  type Section,
+} from './ledger-cells';
 import { stageLabels } from './progress';
 import { sourceLabel, type TrackedReview } from './review-flow';
 import { NOT_RETRIEVED } from './screening';
@@ -18,7 +33,11 @@ export { recordAnchor, type LedgerCell, type LedgerSection, type LedgerTable } f
 /** Rows above which a ledger section is rendered lazily (CSS content-visibility). */
 const LONG_SECTION = 1000;
 
-const ruleLabels: Record<Duplicate['rule'], string> = { doi: 'same DOI', pmid: 'same PubMed ID', title: 'same title, year and first author' };
+const ruleLabels: Record<Duplicate['rule'], string> = {
+  doi: 'same DOI',
+  pmid: 'same PubMed ID',
+  title: 'same title, year and first author',
+};
 
 /** Records identified: every record of the search results, one table per source file. */
 function identifiedSection(l: Ledger): Section {
@@ -39,7 +58,9 @@ function identifiedSection(l: Ledger): Section {
         columns: ['Record', 'Title', 'First author', 'Year', 'After duplicates are removed'],
         rows: records.map((r) => {
           const kept = deduplication.aliases[r.key] ?? r.key;
-          const outcome = removed.has(r) ? { text: `duplicate of ${kept}`, href: `#${recordAnchor(kept)}` } : { text: 'screened', href: `#${recordAnchor(r.key)}` };
+          const outcome = removed.has(r)
+            ? { text: `duplicate of ${kept}`, href: `#${recordAnchor(kept)}` }
+            : { text: 'screened', href: `#${recordAnchor(r.key)}` };
           return { cells: [key(r.key), plain(r.title), plain(familyName(r.authors[0])), yearOf(r), outcome] };
         }),
       };
@@ -54,7 +75,8 @@ function duplicatesSection(l: Ledger): Section {
     id: 'duplicates',
     heading: 'Duplicate records removed',
     count: duplicates.length,
-    intro: 'Records found more than once. The first record of each group (sources in file-name order) is kept and screened; the others are removed, matched by DOI, then PubMed ID, then title, year and first author.',
+    intro:
+      'Records found more than once. The first record of each group (sources in file-name order) is kept and screened; the others are removed, matched by DOI, then PubMed ID, then title, year and first author.',
     tables: [
       {
         caption: `Duplicates: ${countNoun(duplicates.length, 'record')} removed`,
@@ -62,7 +84,9 @@ function duplicatesSection(l: Ledger): Section {
         rows: duplicates.map((d) => {
           const kept = l.byKey.get(d.of);
           const of = { ...keyLink(d.of), ...(kept ? { suffix: ` (${sourceLabel(l.review, kept.source)})` } : {}) };
-          return { cells: [key(d.record.key), plain(sourceLabel(l.review, d.record.source)), plain(d.record.title), of, plain(ruleLabels[d.rule])] };
+          return {
+            cells: [key(d.record.key), plain(sourceLabel(l.review, d.record.source)), plain(d.record.title), of, plain(ruleLabels[d.rule])],
+          };
         }),
       },
     ],
@@ -84,7 +108,17 @@ function screenedSection(l: Ledger): Section {
         rows: screened.map((k) => {
           const r = l.byKey.get(k);
           const d = l.stage(k, 'title-abstract');
-          return { id: recordAnchor(k), cells: [key(k), plain(sourceLabel(l.review, r?.source ?? '')), plain(r?.title ?? ''), yearOf(r), plain(taText(d)), plain(votesText(d))] };
+          return {
+            id: recordAnchor(k),
+            cells: [
+              key(k),
+              plain(sourceLabel(l.review, r?.source ?? '')),
+              plain(r?.title ?? ''),
+              yearOf(r),
+              plain(taText(d)),
+              plain(votesText(d)),
+            ],
+          };
         }),
       },
     ],
@@ -92,9 +126,27 @@ function screenedSection(l: Ledger): Section {
 }
 
 /** A section of one table of kept records by key, each row starting with the record's key, title and year. */
-function recordsSection(l: Ledger, section: Omit<Section, 'count' | 'tables'> & { caption: string; columns: string[]; keys: readonly string[]; cells: (k: string) => LedgerCell[] }): Section {
+function recordsSection(
+  l: Ledger,
+  section: Omit<Section, 'count' | 'tables'> & {
+    caption: string;
+    columns: string[];
+    keys: readonly string[];
+    cells: (k: string) => LedgerCell[];
+  },
+): Section {
   const { caption, columns, keys, cells, ...heading } = section;
-  return { ...heading, count: keys.length, tables: [{ caption, columns: ['Record', 'Title', 'Year', ...columns], rows: keys.map((k) => ({ cells: [...recordCells(l, k), ...cells(k)] })) }] };
+  return {
+    ...heading,
+    count: keys.length,
+    tables: [
+      {
+        caption,
+        columns: ['Record', 'Title', 'Year', ...columns],
+        rows: keys.map((k) => ({ cells: [...recordCells(l, k), ...cells(k)] })),
+      },
+    ],
+  };
 }
 
 /** Records excluded on title and abstract, and how each decision was settled. */
@@ -102,7 +154,8 @@ function excludedScreeningSection(l: Ledger): Section {
   return recordsSection(l, {
     id: 'excluded-screening',
     heading: 'Records excluded at screening',
-    intro: 'Records excluded on title and abstract. Each record links to its row in the screened table, with the votes behind the decision.',
+    intro:
+      'Records excluded on title and abstract. Each record links to its row in the screened table, with the votes behind the decision.',
     caption: 'Excluded on title and abstract',
     // Usually the longest list of a review: the votes are in the `screened` table, one click away.
     columns: ['Settled by'],
@@ -146,7 +199,11 @@ function assessedSection(l: Ledger): Section {
     caption: `Assessed: ${countNoun(l.records.assessed.length, 'report')}`,
     columns: ['Decision', 'Settled by', 'Votes'],
     keys: l.records.assessed,
-    cells: (k) => [plain(ftText(l, l.stage(k, 'full-text'))), plain(settled(l.stage(k, 'full-text'))), plain(votesText(l.stage(k, 'full-text')))],
+    cells: (k) => [
+      plain(ftText(l, l.stage(k, 'full-text'))),
+      plain(settled(l.stage(k, 'full-text'))),
+      plain(votesText(l.stage(k, 'full-text'))),
+    ],
   });
 }
 
@@ -169,13 +226,16 @@ function excludedFullTextSection(l: Ledger): Section {
 /** Reports of included studies, each linked to the study it counts under. */
 function includedReportsSection(l: Ledger): Section {
   const included = l.records.included_reports;
-  const studyOf = new Map(Object.entries(l.records.included_studies).flatMap(([study, reports]) => reports.map((k) => [k, study] as const)));
+  const studyOf = new Map(
+    Object.entries(l.records.included_studies).flatMap(([study, reports]) => reports.map((k) => [k, study] as const)),
+  );
   const withoutStudy = new Set(l.tracked.derived.progress.includedWithoutStudy);
   const studies = Object.keys(l.records.included_studies).length;
   return recordsSection(l, {
     id: 'included-reports',
     heading: 'Reports of included studies',
-    intro: 'Reports included at full text. A report counts under the study record that carries its DOI or PubMed ID; reports of one study are counted once as a study.',
+    intro:
+      'Reports included at full text. A report counts under the study record that carries its DOI or PubMed ID; reports of one study are counted once as a study.',
     caption: `Included: ${countNoun(included.length, 'report')} of ${countNoun(studies, 'study', 'studies')}`,
     columns: ['Study'],
     keys: included,
@@ -201,7 +261,14 @@ function openSection(l: Ledger): Section {
       {
         caption: 'Open records',
         columns: ['Record', 'Stage', 'Status', 'Why'],
-        rows: open.map((o) => ({ cells: [keyLink(o.key), plain(stageLabels[o.stage]), plain(o.decision?.status === 'conflict' ? 'conflict' : 'awaiting votes'), plain(o.decision?.note ?? 'no votes yet')] })),
+        rows: open.map((o) => ({
+          cells: [
+            keyLink(o.key),
+            plain(stageLabels[o.stage]),
+            plain(o.decision?.status === 'conflict' ? 'conflict' : 'awaiting votes'),
+            plain(o.decision?.note ?? 'no votes yet'),
+          ],
+        })),
       },
     ],
   };

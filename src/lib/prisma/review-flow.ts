@@ -49,7 +49,13 @@ export function withSourceLabels(review: Review, flow: Flow): Flow {
     return i < 0 ? review.searches.length : i;
   };
   const names = Object.keys(perSource).sort((a, b) => order(a) - order(b));
-  return { ...flow, identified: { ...flow.identified, per_source: Object.fromEntries(names.map((name) => [sourceLabel(review, name), perSource[name] ?? null])) } };
+  return {
+    ...flow,
+    identified: {
+      ...flow.identified,
+      per_source: Object.fromEntries(names.map((name) => [sourceLabel(review, name), perSource[name] ?? null])),
+    },
+  };
 }
 
 /** The flow a review page draws and what is known about it. */
@@ -77,7 +83,8 @@ export function boxLinks(review: Review, tracked: TrackedReview | null, link: Si
 }
 
 /** The flow a review page draws: for a tracked review the derived one (the records are the evidence), else the reported one. */
-const drawnFlow = (review: Review, tracked: TrackedReview | null): Flow => (tracked ? withSourceLabels(review, tracked.derived.flow) : review.flow);
+const drawnFlow = (review: Review, tracked: TrackedReview | null): Flow =>
+  tracked ? withSourceLabels(review, tracked.derived.flow) : review.flow;
 
 /** What the boxes of a review's diagram say and where they link, without laying the diagram out (for the CSV's links). */
 export function reviewBoxText(review: Review, tracked: TrackedReview | null, link: SiteLink): PrismaText {
@@ -87,7 +94,10 @@ export function reviewBoxText(review: Review, tracked: TrackedReview | null, lin
 /** Faults in the tracking files and the screening log, one sentence each (`file:line field: problem`). */
 function trackingProblems(tracked: TrackedReview): string[] {
   const screeningFile = tracked.tracking.screeningFile ?? 'screening.csv';
-  return [...tracked.tracking.problems.map(formatProblem), ...tracked.derived.problems.map((p) => `${screeningFile}${p.line ? `:${p.line}` : ''}: ${p.message}`)];
+  return [
+    ...tracked.tracking.problems.map(formatProblem),
+    ...tracked.derived.problems.map((p) => `${screeningFile}${p.line ? `:${p.line}` : ''}: ${p.message}`),
+  ];
 }
 
 /**
@@ -96,7 +106,9 @@ function trackingProblems(tracked: TrackedReview): string[] {
  */
 export function reviewFlowView(review: Review, tracked: TrackedReview | null, link: SiteLink): ReviewFlowView {
   const flow = drawnFlow(review, tracked);
-  const title = tracked ? 'PRISMA 2020 flow diagram, derived from the tracked records' : 'PRISMA 2020 flow diagram, as the review reports it';
+  const title = tracked
+    ? 'PRISMA 2020 flow diagram, derived from the tracked records'
+    : 'PRISMA 2020 flow diagram, as the review reports it';
   return {
     source: tracked ? 'derived' : 'reported',
     flow,

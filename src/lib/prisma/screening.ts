@@ -78,7 +78,10 @@ const isIsoDate = (s: string) => {
  * `reasons`, when given, are the review's exclusion-reason ids a vote's reason must be one of
  * (besides `not-retrieved`).
  */
-export function parseScreeningCsv(text: string, options: { reasons?: readonly string[] } = {}): { votes: Vote[]; problems: ScreeningProblem[] } {
+export function parseScreeningCsv(
+  text: string,
+  options: { reasons?: readonly string[] } = {},
+): { votes: Vote[]; problems: ScreeningProblem[] } {
   const votes: Vote[] = [];
   const problems: ScreeningProblem[] = [];
   const parsed = parseCsvText(text);
@@ -90,7 +93,11 @@ export function parseScreeningCsv(text: string, options: { reasons?: readonly st
   }
   const headerText = header.fields.map((f) => f.trim()).join(',');
   if (headerText !== SCREENING_HEADER) {
-    problems.push({ line: header.line, field: 'header', message: `the header must be exactly "${SCREENING_HEADER}" (found "${headerText}")` });
+    problems.push({
+      line: header.line,
+      field: 'header',
+      message: `the header must be exactly "${SCREENING_HEADER}" (found "${headerText}")`,
+    });
     return { votes, problems };
   }
   const known = options.reasons ? new Set(options.reasons) : null;
@@ -105,22 +112,36 @@ export function parseScreeningCsv(text: string, options: { reasons?: readonly st
     const [record = '', stage = '', reviewer = '', decision = '', reason = '', date = ''] = row.fields.map((f) => f.trim());
     if (!record) fail('record', 'is empty: give the record key (DOI, pmid:<n> or the assigned key)');
     if (!(stages as readonly string[]).includes(stage)) fail('stage', `must be "title-abstract" or "full-text" (found "${stage}")`);
-    if (!reviewer) fail('reviewer', 'is empty: give the reviewer\'s name');
-    if (!(voteDecisions as readonly string[]).includes(decision)) fail('decision', `must be "include", "exclude" or "maybe" (found "${decision}")`);
+    if (!reviewer) fail('reviewer', "is empty: give the reviewer's name");
+    if (!(voteDecisions as readonly string[]).includes(decision))
+      fail('decision', `must be "include", "exclude" or "maybe" (found "${decision}")`);
     if (decision === 'exclude' && stage === 'full-text' && !reason) {
       fail('reason', 'is required for a full-text exclusion: give one of the review\'s exclusion_reasons ids, or "not-retrieved"');
     }
-    if (reason && decision !== 'exclude' && (voteDecisions as readonly string[]).includes(decision)) fail('reason', `only belongs to an exclusion (decision is "${decision}")`);
-    if (reason === NOT_RETRIEVED && stage === 'title-abstract') fail('reason', '"not-retrieved" belongs to the full-text stage: a report not retrieved was sought for full text');
+    if (reason && decision !== 'exclude' && (voteDecisions as readonly string[]).includes(decision))
+      fail('reason', `only belongs to an exclusion (decision is "${decision}")`);
+    if (reason === NOT_RETRIEVED && stage === 'title-abstract')
+      fail('reason', '"not-retrieved" belongs to the full-text stage: a report not retrieved was sought for full text');
     else if (reason && reason !== NOT_RETRIEVED && known && !known.has(reason)) {
-      fail('reason', `"${reason}" is not one of this review's exclusion_reasons ids (${[...known].join(', ') || 'none defined'}) or "not-retrieved"`);
+      fail(
+        'reason',
+        `"${reason}" is not one of this review's exclusion_reasons ids (${[...known].join(', ') || 'none defined'}) or "not-retrieved"`,
+      );
     }
     if (date && !isIsoDate(date)) fail('date', `must be a date written YYYY-MM-DD, or blank (found "${date}")`);
     if (rowProblems.length > 0) {
       problems.push(...rowProblems);
       continue;
     }
-    votes.push({ line, record, stage: stage as Stage, reviewer, decision: decision as VoteDecision, reason: reason || null, date: date || null });
+    votes.push({
+      line,
+      record,
+      stage: stage as Stage,
+      reviewer,
+      decision: decision as VoteDecision,
+      reason: reason || null,
+      date: date || null,
+    });
   }
   return { votes, problems };
 }
@@ -162,7 +183,13 @@ export function resolveStage(record: string, stage: Stage, votes: readonly Vote[
   const consensus = ordered.filter((v) => isConsensus(v.reviewer, rules)).pop();
   if (consensus) {
     if (consensus.decision === 'maybe') return open('conflict', `the consensus vote (line ${consensus.line}) is "maybe"`);
-    return { ...base, status: consensus.decision, reason: consensus.decision === 'exclude' ? consensus.reason : null, settledBy: 'consensus', note: null };
+    return {
+      ...base,
+      status: consensus.decision,
+      reason: consensus.decision === 'exclude' ? consensus.reason : null,
+      settledBy: 'consensus',
+      note: null,
+    };
   }
   const latest = latestVotes(ordered, rules);
   if (latest.length === 0) return open('awaiting', 'no votes yet');
@@ -249,11 +276,15 @@ export function deriveAgreement(votes: readonly Vote[], stage: Stage, rules: Scr
   const atStage = votes.filter((v) => v.stage === stage);
   const byRecord = new Map<string, Vote[]>();
   for (const vote of atStage) byRecord.set(vote.record, [...(byRecord.get(vote.record) ?? []), vote]);
-  const reviewers = [...new Set(atStage.filter((v) => !isConsensus(v.reviewer, rules)).map((v) => v.reviewer))].sort((a, b) => a.localeCompare(b));
+  const reviewers = [...new Set(atStage.filter((v) => !isConsensus(v.reviewer, rules)).map((v) => v.reviewer))].sort((a, b) =>
+    a.localeCompare(b),
+  );
   const none = (note: string): StageAgreement => ({ stage, reviewers, table: null, agreement: null, note });
   const [a, b] = reviewers;
   if (reviewers.length !== 2 || a === undefined || b === undefined) {
-    return none(`kappa needs exactly two reviewers; ${stage} has ${reviewers.length}${reviewers.length > 0 ? ` (${reviewers.join(', ')})` : ''}`);
+    return none(
+      `kappa needs exactly two reviewers; ${stage} has ${reviewers.length}${reviewers.length > 0 ? ` (${reviewers.join(', ')})` : ''}`,
+    );
   }
   const table: [[number, number], [number, number]] = [
     [0, 0],

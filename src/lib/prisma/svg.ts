@@ -18,7 +18,11 @@ export interface PrismaSvgOptions {
 
 /** Colours from the contrast-tested palette: PRISMA 2020 template's blue stage bars and yellow/grey column titles, in tints. */
 const { ink: INK, link: LINK, box: BOX_FILL, stage: STAGE_FILL } = prismaColours;
-const HEADER_FILL: Record<string, string> = { 'header-main': prismaColours.mainHeader, 'header-other': prismaColours.otherHeader, 'header-previous': prismaColours.otherHeader };
+const HEADER_FILL: Record<string, string> = {
+  'header-main': prismaColours.mainHeader,
+  'header-other': prismaColours.otherHeader,
+  'header-previous': prismaColours.otherHeader,
+};
 const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 
 /** Characters XML 1.0 does not allow at all (a standalone file with one would not open). */
@@ -39,7 +43,8 @@ export function escapeXml(value: string | number): string {
 const num = (n: number) => String(Math.round(n * 100) / 100 + 0);
 
 /** Only site-relative, fragment and http(s) addresses become links; anything else (`javascript:`) is dropped. */
-export const safeHref = (href: string | undefined): string | undefined => (href !== undefined && /^(\/|#|\.{1,2}\/|https?:\/\/)/i.test(href) ? href : undefined);
+export const safeHref = (href: string | undefined): string | undefined =>
+  href !== undefined && /^(\/|#|\.{1,2}\/|https?:\/\/)/i.test(href) ? href : undefined;
 
 /** `name="value"` pairs, every value escaped; undefined values are left out. */
 const attrs = (pairs: Record<string, string | number | undefined>) =>
@@ -65,7 +70,9 @@ function renderBox(box: PrismaBox, spec: PrismaDiagramSpec, standalone: boolean)
     stroke: href ? LINK : INK,
     'stroke-width': href ? 2 : 1,
   });
-  const lines = box.lines.map((line, i) => el('tspan', { x: box.textX, ...(i === 0 ? { y: box.textY } : { dy: spec.lineHeight }) }, escapeXml(line))).join('');
+  const lines = box.lines
+    .map((line, i) => el('tspan', { x: box.textX, ...(i === 0 ? { y: box.textY } : { dy: spec.lineHeight }) }, escapeXml(line)))
+    .join('');
   // A linked box shows it by its border (blue, thicker), not by underlining every line of its text.
   const text = el('text', { 'text-anchor': box.align, fill: INK, 'font-weight': header ? 600 : undefined }, lines);
   const group = `${rect}${text}`;
@@ -96,7 +103,16 @@ export function renderPrismaSvg(spec: PrismaDiagramSpec, options: PrismaSvgOptio
     el('desc', { id: `${id}-desc` }, escapeXml(spec.description)),
     `<defs>${el(
       'marker',
-      { id: `${id}-arrow`, viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, markerUnits: 'strokeWidth', orient: 'auto' },
+      {
+        id: `${id}-arrow`,
+        viewBox: '0 0 10 10',
+        refX: 10,
+        refY: 5,
+        markerWidth: 7,
+        markerHeight: 7,
+        markerUnits: 'strokeWidth',
+        orient: 'auto',
+      },
       el('path', { d: 'M0,0L10,5L0,10z', fill: INK }),
     )}</defs>`,
     el('rect', { x: 0, y: 0, width: spec.width, height: spec.height, fill: BOX_FILL }),
@@ -109,7 +125,19 @@ export function renderPrismaSvg(spec: PrismaDiagramSpec, options: PrismaSvgOptio
         'g',
         { 'data-stage': stage.id },
         el('rect', { x: stage.x, y: stage.y, width: stage.width, height: stage.height, rx: 4, fill: STAGE_FILL }) +
-          el('text', { x: cx, y: cy, dy: '0.35em', transform: `rotate(-90 ${num(cx)} ${num(cy)})`, 'text-anchor': 'middle', 'font-weight': 600, fill: INK }, escapeXml(stage.label)),
+          el(
+            'text',
+            {
+              x: cx,
+              y: cy,
+              dy: '0.35em',
+              transform: `rotate(-90 ${num(cx)} ${num(cy)})`,
+              'text-anchor': 'middle',
+              'font-weight': 600,
+              fill: INK,
+            },
+            escapeXml(stage.label),
+          ),
       ),
     );
   }
@@ -117,7 +145,9 @@ export function renderPrismaSvg(spec: PrismaDiagramSpec, options: PrismaSvgOptio
     el(
       'g',
       { fill: 'none', stroke: INK, 'stroke-width': 1.25 },
-      spec.arrows.map((a) => el('path', { d: roundPath(a.path), 'marker-end': `url(#${id}-arrow)`, 'data-from': a.from, 'data-to': a.to })).join(''),
+      spec.arrows
+        .map((a) => el('path', { d: roundPath(a.path), 'marker-end': `url(#${id}-arrow)`, 'data-from': a.from, 'data-to': a.to }))
+        .join(''),
     ),
   );
   for (const box of spec.boxes) parts.push(renderBox(box, spec, standalone));

@@ -40,7 +40,10 @@ export function correlationEstimate(r: number, n: number): EffectEstimate {
 /** ln Γ(x) for x > 0, by the Lanczos approximation (g = 7, nine coefficients; relative error below 1e-14). */
 export function logGamma(x: number): number {
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
+    -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
   const z = x - 1;
   let sum = c[0]!;
   for (let i = 1; i < 9; i++) sum += c[i]! / (z + i);
@@ -133,7 +136,14 @@ function assertPoolable(estimates: readonly EffectEstimate[]): void {
   }
 }
 
-function heterogeneity(estimates: readonly EffectEstimate[]): { w: number[]; q: number; df: number; c: number; fixedMean: number; sumW: number } {
+function heterogeneity(estimates: readonly EffectEstimate[]): {
+  w: number[];
+  q: number;
+  df: number;
+  c: number;
+  fixedMean: number;
+  sumW: number;
+} {
   const w = estimates.map((e) => 1 / e.vi);
   const { mean: fixedMean, sumW } = weightedMean(estimates, w);
   let q = 0;
@@ -249,21 +259,53 @@ export function deriveEffectRow(studyId: string, effect: Effect): EffectRow {
   switch (effect.kind) {
     case 'correlation': {
       if (Math.abs(effect.r) >= 1) {
-        return { ...base, estimate: effect.r, ciLow: effect.r, ciHigh: effect.r, n: effect.n, analysis: null, note: 'a correlation of ±1 has no finite Fisher z' };
+        return {
+          ...base,
+          estimate: effect.r,
+          ciLow: effect.r,
+          ciHigh: effect.r,
+          n: effect.n,
+          analysis: null,
+          note: 'a correlation of ±1 has no finite Fisher z',
+        };
       }
       const est = correlationEstimate(effect.r, effect.n);
       const half = Z95 * Math.sqrt(est.vi);
-      return { ...base, estimate: effect.r, ciLow: fisherZToR(est.yi - half), ciHigh: fisherZToR(est.yi + half), n: effect.n, analysis: est, note: null };
+      return {
+        ...base,
+        estimate: effect.r,
+        ciLow: fisherZToR(est.yi - half),
+        ciHigh: fisherZToR(est.yi + half),
+        n: effect.n,
+        analysis: est,
+        note: null,
+      };
     }
     case 'smd': {
       const est = smdFromCi(effect.smd, effect.ci_low, effect.ci_high);
       const analysis = est.vi > 0 ? est : null;
-      return { ...base, estimate: effect.smd, ciLow: effect.ci_low, ciHigh: effect.ci_high, n: null, analysis, note: analysis ? null : 'a confidence interval of zero width gives no weight' };
+      return {
+        ...base,
+        estimate: effect.smd,
+        ciLow: effect.ci_low,
+        ciHigh: effect.ci_high,
+        n: null,
+        analysis,
+        note: analysis ? null : 'a confidence interval of zero width gives no weight',
+      };
     }
     case 'group-means': {
       const n = effect.etherapy.n + effect.comparison.n;
       if (n - 2 < 2) {
-        return { ...base, estimate: null, ciLow: null, ciHigh: null, n, analysis: null, note: 'too few participants (fewer than four) for a standardized mean difference' };
+        return {
+          ...base,
+          estimate: null,
+          ciLow: null,
+          ciHigh: null,
+          n,
+          analysis: null,
+          note: 'too few participants (fewer than four) for a standardized mean difference',
+        };
       }
       const g = hedgesG(effect.etherapy, effect.comparison);
       const half = Z95 * Math.sqrt(g.vi);
@@ -272,7 +314,7 @@ export function deriveEffectRow(studyId: string, effect: Effect): EffectRow {
   }
 }
 
-const ONE_PER_STUDY = "a further effect from a study already in the pool (one effect per study is pooled: the first listed)";
+const ONE_PER_STUDY = 'a further effect from a study already in the pool (one effect per study is pooled: the first listed)';
 
 function synthesise(metric: Metric, rows: EffectRow[]): MetricSynthesis {
   const studies = new Set(rows.map((r) => r.studyId)).size;

@@ -39,10 +39,22 @@ function checkNotReported(file: string, data: Study): Problem[] {
     const value = path === 'alliance.vs_face_to_face' ? data.alliance.vs_face_to_face : data.alliance.outcome_link;
     const listed = data.provenance.unverified_fields.some((f) => f === path || f === 'alliance');
     if (value === 'not-reported' && !listed) {
-      problems.push(warning(file, path, `is "not-reported" (the sources read do not say), so list "${path}" in provenance.unverified_fields until a source gives the result`));
+      problems.push(
+        warning(
+          file,
+          path,
+          `is "not-reported" (the sources read do not say), so list "${path}" in provenance.unverified_fields until a source gives the result`,
+        ),
+      );
     }
     if (value === none && listed) {
-      problems.push(warning(file, path, `is "${none}" but listed as unconfirmed: if the sources read do not say, write "not-reported"; if a source confirms that the study made no such ${none === 'not-compared' ? 'comparison' : 'test'}, remove it from provenance.unverified_fields`));
+      problems.push(
+        warning(
+          file,
+          path,
+          `is "${none}" but listed as unconfirmed: if the sources read do not say, write "not-reported"; if a source confirms that the study made no such ${none === 'not-compared' ? 'comparison' : 'test'}, remove it from provenance.unverified_fields`,
+        ),
+      );
     }
   }
   return problems;
@@ -54,12 +66,27 @@ function checkSharedSamples(studies: readonly Loaded<Study>[]): Problem[] {
   return studies.flatMap(({ file, data }) =>
     (data.same_participants_as ?? []).flatMap((link, i): Problem[] => {
       const path = `same_participants_as[${i}].study`;
-      if (link.study === data.id) return [error(file, path, 'names this record itself: list the other records that report on the same participants')];
+      if (link.study === data.id)
+        return [error(file, path, 'names this record itself: list the other records that report on the same participants')];
       const other = byId.get(link.study);
       if (!other) return [error(file, path, `names "${link.study}", which is not a study record`)];
       const back = (other.same_participants_as ?? []).find((l) => l.study === data.id);
-      if (!back) return [warning(file, path, `links to "${link.study}", but that record does not link back: add the same link (overlap "${link.overlap}") to studies/${link.study}.yaml`)];
-      if (back.overlap !== link.overlap) return [error(file, `same_participants_as[${i}].overlap`, `is "${link.overlap}", but "${link.study}" says "${back.overlap}" about the same pair: make them agree`)];
+      if (!back)
+        return [
+          warning(
+            file,
+            path,
+            `links to "${link.study}", but that record does not link back: add the same link (overlap "${link.overlap}") to studies/${link.study}.yaml`,
+          ),
+        ];
+      if (back.overlap !== link.overlap)
+        return [
+          error(
+            file,
+            `same_participants_as[${i}].overlap`,
+            `is "${link.overlap}", but "${link.study}" says "${back.overlap}" about the same pair: make them agree`,
+          ),
+        ];
       return [];
     }),
   );
@@ -78,7 +105,9 @@ export function crossCheck(studies: readonly Loaded<Study>[], reviews: readonly 
 
   for (const { file, data } of [...studies, ...reviews]) {
     if (data.id !== fileStem(file)) {
-      problems.push(error(file, 'id', `must equal the file name (expected "${fileStem(file)}", got "${data.id}"); rename the file or the id`));
+      problems.push(
+        error(file, 'id', `must equal the file name (expected "${fileStem(file)}", got "${data.id}"); rename the file or the id`),
+      );
     }
   }
 
@@ -86,7 +115,8 @@ export function crossCheck(studies: readonly Loaded<Study>[], reviews: readonly 
   const redirects = new Map<string, string>();
   for (const { file, data } of studies) {
     (data.previous_ids ?? []).forEach((old, i) => {
-      if (currentIds.has(old)) problems.push(error(file, `previous_ids[${i}]`, `"${old}" is the id of another record, so its address cannot redirect here`));
+      if (currentIds.has(old))
+        problems.push(error(file, `previous_ids[${i}]`, `"${old}" is the id of another record, so its address cannot redirect here`));
       else if (redirects.has(old)) problems.push(error(file, `previous_ids[${i}]`, `"${old}" already redirects to ${redirects.get(old)}`));
       else redirects.set(old, file);
     });
@@ -102,17 +132,26 @@ export function crossCheck(studies: readonly Loaded<Study>[], reviews: readonly 
       seenReviews.add(entry.review);
       if (!review) {
         const known = [...reviewById.keys()].join(', ') || 'none';
-        problems.push(error(file, `reviews[${i}].review`, `names a review that does not exist (expected one of ${known}, got "${entry.review}")`));
+        problems.push(
+          error(file, `reviews[${i}].review`, `names a review that does not exist (expected one of ${known}, got "${entry.review}")`),
+        );
         return;
       }
       if (entry.reason && !review.exclusion_reasons.some((r) => r.id === entry.reason)) {
         const ids = review.exclusion_reasons.map((r) => r.id).join(', ') || 'none defined';
-        problems.push(error(file, `reviews[${i}].reason`, `is not an exclusion reason of review "${review.id}" (expected one of ${ids}, got "${entry.reason}")`));
+        problems.push(
+          error(
+            file,
+            `reviews[${i}].reason`,
+            `is not an exclusion reason of review "${review.id}" (expected one of ${ids}, got "${entry.reason}")`,
+          ),
+        );
       }
     });
     problems.push(...checkNotReported(file, data));
     data.provenance.unverified_fields.forEach((path, i) => {
-      if (!isStudyField(path)) problems.push(error(file, `provenance.unverified_fields[${i}]`, `"${path}" is not a field of a study record`));
+      if (!isStudyField(path))
+        problems.push(error(file, `provenance.unverified_fields[${i}]`, `"${path}" is not a field of a study record`));
     });
     for (const [key, index, label] of [
       [data.doi?.toLowerCase(), byDoi, 'DOI'],
@@ -120,7 +159,14 @@ export function crossCheck(studies: readonly Loaded<Study>[], reviews: readonly 
     ] as const) {
       if (!key) continue;
       const other = index.get(key);
-      if (other) problems.push(error(file, label.toLowerCase(), `${label} ${key} is already used by ${other}: one study, one record (add a further report under "reports" instead)`));
+      if (other)
+        problems.push(
+          error(
+            file,
+            label.toLowerCase(),
+            `${label} ${key} is already used by ${other}: one study, one record (add a further report under "reports" instead)`,
+          ),
+        );
       else index.set(key, file);
     }
   }

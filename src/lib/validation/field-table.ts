@@ -25,7 +25,10 @@ export function describeValue(schema: JsonSchema): string {
   if (variants.length > 0) {
     const nonNull = variants.filter((v) => v['type'] !== 'null');
     const kinds = nonNull.map((v) => asSchema(asSchema(v['properties'])['kind'])['const']).filter((k) => k !== undefined);
-    const base = kinds.length === nonNull.length && kinds.length > 0 ? `one of the kinds ${kinds.map(code).join(', ')}` : [...new Set(nonNull.map(describeValue))].join(' or ');
+    const base =
+      kinds.length === nonNull.length && kinds.length > 0
+        ? `one of the kinds ${kinds.map(code).join(', ')}`
+        : [...new Set(nonNull.map(describeValue))].join(' or ');
     return nonNull.length < variants.length ? `${base}, or \`null\`` : base;
   }
   const type = schema['type'];
@@ -152,7 +155,10 @@ export function fieldTable(rows: readonly FieldRow[]): string {
 }
 
 /** Markers around a generated block in a Markdown file. */
-export const markers = (name: string) => ({ start: `<!-- generated: ${name} (npm run schemas); do not edit by hand -->`, end: `<!-- end generated: ${name} -->` });
+export const markers = (name: string) => ({
+  start: `<!-- generated: ${name} (npm run schemas); do not edit by hand -->`,
+  end: `<!-- end generated: ${name} -->`,
+});
 
 /** The text with the block between `name`'s markers replaced; throws when the markers are missing. */
 export function replaceGenerated(text: string, name: string, block: string): string {

@@ -34,13 +34,28 @@ export function checkReviewFlows(file: string, review: Review, studies: readonly
     const open = derived.progress.stages['title-abstract'].conflicts.length + derived.progress.stages['full-text'].conflicts.length;
     const awaiting = derived.progress.stages['title-abstract'].awaiting.length + derived.progress.stages['full-text'].awaiting.length;
     const suffix = open || awaiting ? ` (screening is under way: ${open} conflicts open, ${awaiting} records awaiting votes)` : '';
-    problems.push(...checkFlow(derived.flow).map((p) => ({ ...asProblem(file, review.id, 'derived flow', p, open || awaiting ? 'warning' : 'error'), message: `review "${review.id}": from the tracked records, ${p.message}${suffix}` })));
+    problems.push(
+      ...checkFlow(derived.flow).map((p) => ({
+        ...asProblem(file, review.id, 'derived flow', p, open || awaiting ? 'warning' : 'error'),
+        message: `review "${review.id}": from the tracked records, ${p.message}${suffix}`,
+      })),
+    );
     problems.push(...compareFlows(review.flow, derived.flow).map((p) => asProblem(file, review.id, 'flow', p)));
     for (const key of derived.progress.includedWithoutStudy) {
-      problems.push({ file, path: 'flow.included_studies', message: `review "${review.id}": the screening log includes record "${key}", but no study record has its DOI or PMID (add a study record for it)`, severity: 'error' });
+      problems.push({
+        file,
+        path: 'flow.included_studies',
+        message: `review "${review.id}": the screening log includes record "${key}", but no study record has its DOI or PMID (add a study record for it)`,
+        severity: 'error',
+      });
     }
     for (const p of derived.problems) {
-      problems.push({ file, path: 'screening', message: `review "${review.id}": ${p.line ? `screening.csv line ${p.line}: ` : ''}${p.message}`, severity: 'error' });
+      problems.push({
+        file,
+        path: 'screening',
+        message: `review "${review.id}": ${p.line ? `screening.csv line ${p.line}: ` : ''}${p.message}`,
+        severity: 'error',
+      });
     }
   }
   return problems;

@@ -7,7 +7,10 @@ import { zodToJsonSchema } from 'zod-to-json-schema';
 export type JsonSchema = { [key: string]: unknown };
 
 /** True for a preprocess step that turns a number into text (YAML `volume: 14` is kept as "14"). */
-function acceptsNumberAsText(def: { typeName?: string; effect?: { type: string; transform?: (v: unknown, ctx: unknown) => unknown } }): boolean {
+function acceptsNumberAsText(def: {
+  typeName?: string;
+  effect?: { type: string; transform?: (v: unknown, ctx: unknown) => unknown };
+}): boolean {
   if (def.typeName !== 'ZodEffects' || def.effect?.type !== 'preprocess' || !def.effect.transform) return false;
   try {
     return typeof def.effect.transform(1, { addIssue: () => undefined, path: [] }) === 'string';
@@ -28,7 +31,8 @@ export function toJsonSchema(schema: z.ZodTypeAny, meta: { title: string; descri
     effectStrategy: 'input',
     markdownDescription: true,
     postProcess: (json, def) => {
-      if (json && acceptsNumberAsText(def as never) && (json as JsonSchema)['type'] === 'string') return { ...json, type: ['string', 'number'] } as typeof json;
+      if (json && acceptsNumberAsText(def as never) && (json as JsonSchema)['type'] === 'string')
+        return { ...json, type: ['string', 'number'] } as typeof json;
       return json;
     },
   }) as JsonSchema;

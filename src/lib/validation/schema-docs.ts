@@ -16,9 +16,24 @@ interface RecordKind {
 }
 
 export const recordKinds: readonly RecordKind[] = [
-  { name: 'study', schema: studySchema, title: 'Rapport study record', description: 'One study: content/studies/<id>.yaml. Generated from src/schemas/study.ts by npm run schemas.' },
-  { name: 'review', schema: reviewSchema, title: 'Rapport review record', description: 'One systematic review: content/reviews/<id>.yaml. Generated from src/schemas/review.ts by npm run schemas.' },
-  { name: 'guide', schema: guideSchema, title: 'Rapport guidance page frontmatter', description: 'Frontmatter of content/guides/<slug>.mdx. Generated from src/schemas/guide.ts by npm run schemas.' },
+  {
+    name: 'study',
+    schema: studySchema,
+    title: 'Rapport study record',
+    description: 'One study: content/studies/<id>.yaml. Generated from src/schemas/study.ts by npm run schemas.',
+  },
+  {
+    name: 'review',
+    schema: reviewSchema,
+    title: 'Rapport review record',
+    description: 'One systematic review: content/reviews/<id>.yaml. Generated from src/schemas/review.ts by npm run schemas.',
+  },
+  {
+    name: 'guide',
+    schema: guideSchema,
+    title: 'Rapport guidance page frontmatter',
+    description: 'Frontmatter of content/guides/<slug>.mdx. Generated from src/schemas/guide.ts by npm run schemas.',
+  },
 ];
 
 /** Path of a record kind's JSON Schema, relative to the project root. */
@@ -26,7 +41,10 @@ export const jsonSchemaPath = (name: RecordKind['name']) => `public/schemas/${na
 
 /** The JSON Schema files, path (relative to the project root) and text. */
 export function jsonSchemaFiles(): { path: string; text: string }[] {
-  return recordKinds.map((k) => ({ path: jsonSchemaPath(k.name), text: formatJsonSchema(toJsonSchema(k.schema, { title: k.title, description: k.description })) }));
+  return recordKinds.map((k) => ({
+    path: jsonSchemaPath(k.name),
+    text: formatJsonSchema(toJsonSchema(k.schema, { title: k.title, description: k.description })),
+  }));
 }
 
 /** Name of the generated block for a record kind's field table in CONTRIBUTING.md. */
@@ -40,6 +58,14 @@ export function verificationTable(): string {
 
 /** CONTRIBUTING.md's text with every generated block (field tables, verification levels) regenerated. */
 export function contributingWithFields(text: string): string {
-  const withFields = recordKinds.reduce((out, k) => replaceGenerated(out, fieldBlockName(k.name), fieldTable(fieldRows(toJsonSchema(k.schema, { title: k.title, description: k.description })))), text);
+  const withFields = recordKinds.reduce(
+    (out, k) =>
+      replaceGenerated(
+        out,
+        fieldBlockName(k.name),
+        fieldTable(fieldRows(toJsonSchema(k.schema, { title: k.title, description: k.description }))),
+      ),
+    text,
+  );
   return replaceGenerated(withFields, 'verification levels', verificationTable());
 }

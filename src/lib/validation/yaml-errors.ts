@@ -4,16 +4,19 @@
 export function yamlHint(reason: string, lineText = ''): string | undefined {
   if (/bad indentation of a mapping entry|can not read a block mapping entry|incomplete explicit mapping pair/.test(reason)) {
     // `title: Alliance: a study` — the second ": " starts a mapping js-yaml cannot place.
-    if (/^\s*(?:- )?[\w-]+:\s+[^'"].*:\s/.test(lineText)) return 'text that contains ": " must be in quotes, e.g. title: \'Alliance: a study\'';
+    if (/^\s*(?:- )?[\w-]+:\s+[^'"].*:\s/.test(lineText))
+      return 'text that contains ": " must be in quotes, e.g. title: \'Alliance: a study\'';
     return 'check the indentation: a nested field is indented two spaces more than its parent, and fields at the same level line up';
   }
   if (/tab characters must not be used/.test(reason)) return 'indent with spaces, not tabs';
   if (/duplicated mapping key/.test(reason)) return 'this field is written twice at the same level; keep one';
-  if (/end of the stream or a document separator is expected/.test(reason)) return 'check the indentation, and that each field is written "name: value"';
+  if (/end of the stream or a document separator is expected/.test(reason))
+    return 'check the indentation, and that each field is written "name: value"';
   if (/unexpected end of the stream within a flow collection|missed comma between flow collection entries/.test(reason)) {
     return 'a list in [ ] or a group in { } is not closed, or its values are not separated by commas';
   }
-  if (/within a (?:single|double) quoted scalar|unexpected end of the stream within a quoted/.test(reason)) return 'a quote is opened but not closed';
+  if (/within a (?:single|double) quoted scalar|unexpected end of the stream within a quoted/.test(reason))
+    return 'a quote is opened but not closed';
   return undefined;
 }
 

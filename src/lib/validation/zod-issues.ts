@@ -101,7 +101,8 @@ function typeHint(expected: string, found: unknown, nullable: boolean): string {
     if (/^-\S/.test(found)) return `: put a space after the "-" to start a list item ("- ${found.slice(1)}")`;
     return `: write a list, one value per line starting with "- " (e.g. "- ${found}"), or in brackets: [${found}]`;
   }
-  if (expected === 'string' && found instanceof Date) return `: put it in quotes ('${found.toISOString().slice(0, 10)}') to keep it as text`;
+  if (expected === 'string' && found instanceof Date)
+    return `: put it in quotes ('${found.toISOString().slice(0, 10)}') to keep it as text`;
   return '';
 }
 
@@ -147,7 +148,12 @@ export function explainIssue(issue: z.ZodIssue, data: unknown, schema: z.ZodType
         const meaning = descriptionAt(schema, issue.path);
         return [at(issue.path, `is required (expected ${expected}${orNull})${meaning ? `: ${meaning.replace(/`/g, '"')}` : ''}`)];
       }
-      return [at(issue.path, `has the wrong type (expected ${expected}${orNull}, got ${describeValue(found)})${typeHint(issue.expected, found, nullable)}`)];
+      return [
+        at(
+          issue.path,
+          `has the wrong type (expected ${expected}${orNull}, got ${describeValue(found)})${typeHint(issue.expected, found, nullable)}`,
+        ),
+      ];
     }
     case 'invalid_enum_value': {
       const options = issue.options.map(String);

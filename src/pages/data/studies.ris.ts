@@ -3,4 +3,5 @@ import type { APIRoute } from 'astro';
 import { getStudies } from '../../data/studies';
 import { studiesToRis } from '../../lib/exports';
 
-export const GET: APIRoute = async () => new Response(studiesToRis(await getStudies()), { headers: { 'Content-Type': 'application/x-research-info-systems; charset=utf-8' } });
+export const GET: APIRoute = async () =>
+  new Response(studiesToRis(await getStudies()), { headers: { 'Content-Type': 'application/x-research-info-systems; charset=utf-8' } });

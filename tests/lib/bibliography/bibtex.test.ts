@@ -7,7 +7,7 @@ describe('parseBibtex', () => {
       '@string{jdt = "Journal of Demo Telepsychology"}',
       '@article{muller2012,',
       '  author  = {M{\\"u}ller, Anna and Sm{\\\'i}th, John and {World Health Organization}},',
-      '  title   = {The {Demo} study of {\\\'e}t{\\\'e} therapy},',
+      "  title   = {The {Demo} study of {\\'e}t{\\'e} therapy},",
       '  journal = jdt,',
       '  year    = 2012,',
       '  volume  = {3},',
@@ -45,7 +45,13 @@ describe('parseBibtex', () => {
   });
 
   test('reports a broken entry with its line and still reads the entries after it', () => {
-    const text = ['@article{good1, title={First}, year=2000}', '@article{bad, title = {missing brace, year=2000}', '', '@article{good2,', '  title={Third}, year={2001}}'].join('\n');
+    const text = [
+      '@article{good1, title={First}, year=2000}',
+      '@article{bad, title = {missing brace, year=2000}',
+      '',
+      '@article{good2,',
+      '  title={Third}, year={2001}}',
+    ].join('\n');
     const result = parseBibtex(text, 's');
     expect(result.records.map((r) => [r.key, r.title])).toEqual([
       ['s-1', 'First'],
@@ -58,7 +64,11 @@ describe('parseBibtex', () => {
 
   test.each([
     ['an entry without a title', '@article{a, year={2000}}', 'entry 1 (line 1) has no title (title)'],
-    ['an entry without a comma after its key', '@article{a title={T}}', 'entry 1 (line 1) is not a BibTeX entry: check the braces and the comma after the citation key'],
+    [
+      'an entry without a comma after its key',
+      '@article{a title={T}}',
+      'entry 1 (line 1) is not a BibTeX entry: check the braces and the comma after the citation key',
+    ],
   ])('reports %s', (_, text, message) => {
     expect(parseBibtex(text, 's').problems).toEqual([{ index: 1, line: 1, message }]);
   });
@@ -82,7 +92,11 @@ describe('parseCslJson', () => {
       {
         type: 'article-journal',
         title: 'Demo CSL item',
-        author: [{ family: 'Example', given: 'Alice' }, { literal: 'Demo Consortium' }, { family: 'Berg', given: 'Ben', 'non-dropping-particle': 'van den' }],
+        author: [
+          { family: 'Example', given: 'Alice' },
+          { literal: 'Demo Consortium' },
+          { family: 'Berg', given: 'Ben', 'non-dropping-particle': 'van den' },
+        ],
         issued: { 'date-parts': [[2015, 4]] },
         'container-title': 'Journal of Demo Telepsychology',
         volume: 7,

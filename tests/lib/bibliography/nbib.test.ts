@@ -69,10 +69,26 @@ describe('parseNbib', () => {
 
   test.each([
     ['a record without a title', 'PMID- 1\nAU  - Doe J\n', [{ index: 1, line: 1, message: 'entry 1 (line 1) has no title (TI)' }]],
-    ['a record without a PMID line', 'TI  - Lonely\n', [{ index: 1, line: 1, message: 'entry 1 (line 1) has no PMID line: each MEDLINE record starts with "PMID- "' }]],
-    ['a PMID that is not digits', 'PMID- abc\nTI  - T\n', [{ index: 1, line: 1, message: 'entry 1 (line 1) has PMID "abc", which is not a PubMed ID (digits only)' }]],
-    ['a line that is not a tag line', 'PMID- 1\nTI  - T\nthis is not a tag\n', [{ index: 1, line: 3, message: 'line 3 is not a MEDLINE tag line ("TAG - value"): "this is not a tag"' }]],
-    ['a continuation with nothing before it', '      stray\nPMID- 1\nTI  - T\n', [{ index: 0, line: 1, message: 'line 1 continues a value, but no tag comes before it' }]],
+    [
+      'a record without a PMID line',
+      'TI  - Lonely\n',
+      [{ index: 1, line: 1, message: 'entry 1 (line 1) has no PMID line: each MEDLINE record starts with "PMID- "' }],
+    ],
+    [
+      'a PMID that is not digits',
+      'PMID- abc\nTI  - T\n',
+      [{ index: 1, line: 1, message: 'entry 1 (line 1) has PMID "abc", which is not a PubMed ID (digits only)' }],
+    ],
+    [
+      'a line that is not a tag line',
+      'PMID- 1\nTI  - T\nthis is not a tag\n',
+      [{ index: 1, line: 3, message: 'line 3 is not a MEDLINE tag line ("TAG - value"): "this is not a tag"' }],
+    ],
+    [
+      'a continuation with nothing before it',
+      '      stray\nPMID- 1\nTI  - T\n',
+      [{ index: 0, line: 1, message: 'line 1 continues a value, but no tag comes before it' }],
+    ],
   ])('reports %s', (_, text, problems) => {
     expect(parseNbib(text, 'p').problems).toEqual(problems);
   });

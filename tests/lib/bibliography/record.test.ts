@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { finishRecord, formatOfFile, normaliseDoi, normalisePmid, parseBibliography, parseYear, recordKey, sourceOfFile } from '../../../src/lib/bibliography';
+import {
+  finishRecord,
+  formatOfFile,
+  normaliseDoi,
+  normalisePmid,
+  parseBibliography,
+  parseYear,
+  recordKey,
+  sourceOfFile,
+} from '../../../src/lib/bibliography';
 
 describe('normaliseDoi', () => {
   test.each([
@@ -15,9 +24,12 @@ describe('normaliseDoi', () => {
     expect(normaliseDoi(input)).toBe(expected);
   });
 
-  test.each([[''], ['not a doi'], ['11.1234/abc'], ['10.12/too-short-prefix'], ['https://example.org/10.1234/x']])('rejects %j', (input) => {
-    expect(normaliseDoi(input)).toBeUndefined();
-  });
+  test.each([[''], ['not a doi'], ['11.1234/abc'], ['10.12/too-short-prefix'], ['https://example.org/10.1234/x']])(
+    'rejects %j',
+    (input) => {
+      expect(normaliseDoi(input)).toBeUndefined();
+    },
+  );
 });
 
 describe('normalisePmid', () => {

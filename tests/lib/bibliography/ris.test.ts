@@ -64,10 +64,26 @@ describe('parseRis', () => {
   });
 
   test.each([
-    ['an entry without a title', 'TY  - JOUR\nAU  - Doe, Jane\nER  - \n', { index: 1, line: 1, message: 'entry 1 (line 1) has no title (TI or T1)' }],
-    ['an entry without ER before the next TY', 'TY  - JOUR\nTI  - A\nTY  - JOUR\nTI  - B\nER  - \n', { index: 1, line: 1, message: 'entry 1 (line 1) has no ER line before the next TY at line 3' }],
-    ['an entry without ER at the end', 'TY  - JOUR\nTI  - A\n', { index: 1, line: 1, message: 'entry 1 (line 1) has no ER line before the end of the file' }],
-    ['a tag outside an entry', 'TI  - Stray\nTY  - JOUR\nTI  - A\nER  - \n', { index: 0, line: 1, message: 'line 1 has tag TI outside an entry: an entry starts with "TY  - "' }],
+    [
+      'an entry without a title',
+      'TY  - JOUR\nAU  - Doe, Jane\nER  - \n',
+      { index: 1, line: 1, message: 'entry 1 (line 1) has no title (TI or T1)' },
+    ],
+    [
+      'an entry without ER before the next TY',
+      'TY  - JOUR\nTI  - A\nTY  - JOUR\nTI  - B\nER  - \n',
+      { index: 1, line: 1, message: 'entry 1 (line 1) has no ER line before the next TY at line 3' },
+    ],
+    [
+      'an entry without ER at the end',
+      'TY  - JOUR\nTI  - A\n',
+      { index: 1, line: 1, message: 'entry 1 (line 1) has no ER line before the end of the file' },
+    ],
+    [
+      'a tag outside an entry',
+      'TI  - Stray\nTY  - JOUR\nTI  - A\nER  - \n',
+      { index: 0, line: 1, message: 'line 1 has tag TI outside an entry: an entry starts with "TY  - "' },
+    ],
   ])('reports %s with its line', (_, text, problem) => {
     expect(parseRis(text, 's').problems).toEqual([problem]);
   });
@@ -84,7 +100,9 @@ describe('parseRis', () => {
   test('agrees with @citation-js/plugin-ris on titles, authors, years and DOIs', async () => {
     const text = `${complete}TY  - JOUR\nAU  - Doe, Jane\nTI  - Second demo\nPY  - 2009\nDO  - 10.5555/demo.002\nER  - \n`;
     const cite = await Cite.async(text, { forceType: '@ris/file' });
-    const theirs = (cite.data as { title?: string; DOI?: string; issued?: { 'date-parts': number[][] }; author?: { family: string; given: string }[] }[]).map((item) => ({
+    const theirs = (
+      cite.data as { title?: string; DOI?: string; issued?: { 'date-parts': number[][] }; author?: { family: string; given: string }[] }[]
+    ).map((item) => ({
       title: item.title,
       year: item.issued?.['date-parts'][0]?.[0],
       authors: item.author?.map((a) => `${a.family}, ${a.given}`),

@@ -32,7 +32,9 @@ describe('buildEvidenceMap', () => {
     expect(cell('email', 'not-compared')).toMatchObject({ isFinding: false, fill: noFindingRamp[0] });
     expect(cell('email', 'equivalent')?.isFinding).toBe(true);
     expect(spec.columns.filter((c) => !c.isFinding).map((c) => c.label)).toEqual(['Not compared', 'Not reported']);
-    expect(spec.description).toMatch(/1 study has no finding to show: not compared, or not reported in the sources read \(grey columns\)\./);
+    expect(spec.description).toMatch(
+      /1 study has no finding to show: not compared, or not reported in the sources read \(grey columns\)\./,
+    );
   });
 
   test('links a filled cell through the caller-supplied function', () => {
@@ -47,7 +49,16 @@ describe('buildEvidenceMap', () => {
   });
 
   test('tables every modality with one column per finding and the number of studies', () => {
-    expect(spec.table.columns).toEqual(['Modality', 'Higher in e-therapy', 'Equivalent', 'Lower in e-therapy', 'Mixed', 'Not compared', 'Not reported', 'Studies']);
+    expect(spec.table.columns).toEqual([
+      'Modality',
+      'Higher in e-therapy',
+      'Equivalent',
+      'Lower in e-therapy',
+      'Mixed',
+      'Not compared',
+      'Not reported',
+      'Studies',
+    ]);
     expect(spec.table.rows.find((r) => r[0] === 'Email')).toEqual(['Email', 0, 2, 0, 0, 1, 0, 3]);
   });
 
@@ -99,7 +110,13 @@ describe('column headings', () => {
     const spec = buildEvidenceMap([], { href });
     const higher = spec.columns.find((c) => c.finding === 'etherapy-higher');
     const mixed = spec.columns.find((c) => c.finding === 'mixed');
-    expect(higher?.heading).toMatchObject({ y: 26, lines: [{ text: 'Higher in', dy: 0 }, { text: 'e-therapy', dy: 16 }] });
+    expect(higher?.heading).toMatchObject({
+      y: 26,
+      lines: [
+        { text: 'Higher in', dy: 0 },
+        { text: 'e-therapy', dy: 16 },
+      ],
+    });
     expect(higher?.heading.x).toBeCloseTo((higher?.x ?? 0) + (higher?.width ?? 0) / 2);
     expect(mixed?.heading).toMatchObject({ y: 42, lines: [{ text: 'Mixed', dy: 0 }] });
   });

@@ -67,7 +67,16 @@ describe('buildForest', () => {
   });
 
   test('tables every effect and the pooled estimate', () => {
-    expect(spec.table.columns).toEqual(['Study', 'Effect', 'Metric', 'Estimate', '95% CI low', '95% CI high', 'Weight (%)', 'In pooled estimate']);
+    expect(spec.table.columns).toEqual([
+      'Study',
+      'Effect',
+      'Metric',
+      'Estimate',
+      '95% CI low',
+      '95% CI high',
+      'Weight (%)',
+      'In pooled estimate',
+    ]);
     expect(spec.table.rows.map((r) => [r[0], r[2], r[7]])).toEqual([
       ['a-2001', 'r', 'yes'],
       ['b-2002', 'r', 'yes'],
@@ -86,7 +95,13 @@ describe('buildForest', () => {
 
   test('returns an empty-state message instead of an empty plot when no study reports an effect', () => {
     const empty = buildForest([makeStudy(), makeStudy({ id: 'other-2011' })]);
-    expect(empty).toMatchObject({ status: 'empty', message: FOREST_EMPTY_MESSAGE, description: FOREST_EMPTY_MESSAGE, panels: [], height: 0 });
+    expect(empty).toMatchObject({
+      status: 'empty',
+      message: FOREST_EMPTY_MESSAGE,
+      description: FOREST_EMPTY_MESSAGE,
+      panels: [],
+      height: 0,
+    });
     expect(empty.table.rows).toEqual([]);
   });
 

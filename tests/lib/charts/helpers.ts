@@ -49,19 +49,31 @@ export function roundDeep<T>(value: T, digits = 2): T {
   return walk(value) as T;
 }
 
-
-const MODALITY_SETS: Study['modalities'][] = [['email'], ['chat'], ['videoconference'], ['telephone'], ['internet-program'], ['virtual-reality'], ['email', 'chat']];
+const MODALITY_SETS: Study['modalities'][] = [
+  ['email'],
+  ['chat'],
+  ['videoconference'],
+  ['telephone'],
+  ['internet-program'],
+  ['virtual-reality'],
+  ['email', 'chat'],
+];
 const FINDINGS: Study['alliance']['vs_face_to_face'][] = ['etherapy-higher', 'equivalent', 'etherapy-lower', 'mixed', 'not-compared'];
 
 /** `n` synthetic studies (1990–2024, every modality and finding, one correlation or SMD each), cloned from one validated record. */
 export function syntheticStudies(n: number, seed = 1): Study[] {
   const random = seededRandom(seed);
   const template = makeStudy();
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   return Array.from({ length: n }, (_, i): Study => {
     const effect: NonNullable<Study['alliance']['effects']>[number] =
       i % 2 === 0
-        ? { kind: 'correlation', label: 'WAI vs outcome', r: Math.round((random() * 1.2 - 0.4) * 100) / 100, n: 20 + Math.floor(random() * 200) }
+        ? {
+            kind: 'correlation',
+            label: 'WAI vs outcome',
+            r: Math.round((random() * 1.2 - 0.4) * 100) / 100,
+            n: 20 + Math.floor(random() * 200),
+          }
         : { kind: 'smd', label: 'WAI e-therapy vs face-to-face', smd: 0.1, ci_low: -0.2 - random() * 0.3, ci_high: 0.4 + random() * 0.3 };
     return {
       ...template,

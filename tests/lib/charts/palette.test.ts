@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { INK, MUTED_INK, contrastRatio, countRamp, modalitySwatches, readableInk, relativeLuminance } from '../../../src/lib/charts/palette';
+import {
+  INK,
+  MUTED_INK,
+  contrastRatio,
+  countRamp,
+  modalitySwatches,
+  readableInk,
+  relativeLuminance,
+} from '../../../src/lib/charts/palette';
 
 describe('chart palette', () => {
   // WCAG 2.x definitions: black on white is 21:1; #767676 is the lightest grey that reaches 4.5:1 on white.

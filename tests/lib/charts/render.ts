@@ -49,6 +49,9 @@ export async function createRenderer(): Promise<ComponentRenderer> {
 export function svgSnapshot(html: string, digits = 2): string {
   const svg = /<svg\b[\s\S]*?<\/svg>/.exec(html)?.[0];
   if (!svg) throw new Error('no <svg> in the rendered component');
-  const rounded = svg.replace(/="([^"]*)"/g, (_, value: string) => `="${value.replace(/-?\d+\.\d+/g, (n) => String(+Number(n).toFixed(digits)))}"`);
+  const rounded = svg.replace(
+    /="([^"]*)"/g,
+    (_, value: string) => `="${value.replace(/-?\d+\.\d+/g, (n) => String(+Number(n).toFixed(digits)))}"`,
+  );
   return `${rounded.replace(/^<svg\b/, '<svg xmlns="http://www.w3.org/2000/svg"').replace(/>\s*</g, '>\n<')}\n`;
 }

@@ -7,7 +7,13 @@ const studies = [
   makeStudy({ id: 'cook-2002' }),
   makeStudy({ id: 'gone-2005', reviews: [{ review: 'test-review', decision: 'excluded', reason: 'wrong-population' }] }),
   makeStudy({ id: 'pending-2011', reviews: [{ review: 'test-review', decision: 'pending' }] }),
-  makeStudy({ id: 'both-2009', reviews: [{ review: 'test-review', decision: 'excluded', reason: 'wrong-population' }, { review: 'other-review', decision: 'included' }] }),
+  makeStudy({
+    id: 'both-2009',
+    reviews: [
+      { review: 'test-review', decision: 'excluded', reason: 'wrong-population' },
+      { review: 'other-review', decision: 'included' },
+    ],
+  }),
 ];
 const file = 'content/guides/a-guide.mdx';
 const check = (body: string) => checkGuideCitations({ file, source: `---\ntitle: x\n---\n${body}` }, studies);
@@ -19,22 +25,42 @@ describe('checkGuideCitations', () => {
 
   test('rejects an unknown id, naming the file, the line and the id, with a suggestion', () => {
     expect(check('\n<Evidence ids={["cook-2020"]} about={["alliance.finding"]} />')).toEqual([
-      { file, line: 5, path: '', severity: 'error', message: '<Evidence> cites study "cook-2020", which is not a study record. Did you mean "cook-2002"?' },
+      {
+        file,
+        line: 5,
+        path: '',
+        severity: 'error',
+        message: '<Evidence> cites study "cook-2020", which is not a study record. Did you mean "cook-2002"?',
+      },
     ]);
   });
 
   test('rejects an unknown id with no near match, naming where the record would be', () => {
-    expect(check('<Cite id="nobody-1999" />')[0]?.message).toBe('<Cite> cites study "nobody-1999", which is not a study record: there is no studies/nobody-1999.yaml');
+    expect(check('<Cite id="nobody-1999" />')[0]?.message).toBe(
+      '<Cite> cites study "nobody-1999", which is not a study record: there is no studies/nobody-1999.yaml',
+    );
   });
 
   test('rejects a study the review excluded, giving the review and the reason', () => {
     expect(check('<Point ids={["gone-2005"]} about={["alliance.finding"]}>x</Point>')).toEqual([
-      expect.objectContaining({ file, line: 4, severity: 'error', message: '<Point> cites study "gone-2005", which is excluded by review "test-review" (reason: wrong-population): guidance may only cite studies in the evidence' }),
+      expect.objectContaining({
+        file,
+        line: 4,
+        severity: 'error',
+        message:
+          '<Point> cites study "gone-2005", which is excluded by review "test-review" (reason: wrong-population): guidance may only cite studies in the evidence',
+      }),
     ]);
   });
 
   test('rejects a citation it cannot read', () => {
-    expect(check('<Evidence ids={someIds} about={["alliance.finding"]} />')).toEqual([expect.objectContaining({ line: 4, severity: 'error', message: expect.stringContaining('must name its studies as ids={["study-id", ...]}') })]);
+    expect(check('<Evidence ids={someIds} about={["alliance.finding"]} />')).toEqual([
+      expect.objectContaining({
+        line: 4,
+        severity: 'error',
+        message: expect.stringContaining('must name its studies as ids={["study-id", ...]}'),
+      }),
+    ]);
   });
 });
 
@@ -65,7 +91,12 @@ describe('citationError', () => {
     ['<Evidence ids={["cook-2002"]} />', 'Evidence'],
   ])('rejects a finding that does not say which facts it relies on: %s', (source, component) => {
     expect(check(source)).toEqual([
-      expect.objectContaining({ file, line: 4, severity: 'error', message: expect.stringContaining(`<${component}> must say which facts the finding relies on, as about={[`) }),
+      expect.objectContaining({
+        file,
+        line: 4,
+        severity: 'error',
+        message: expect.stringContaining(`<${component}> must say which facts the finding relies on, as about={[`),
+      }),
     ]);
   });
 });

@@ -43,11 +43,14 @@ describe('extractCitedIds', () => {
   });
 
   test('does not read the Point "about" list or other components as citations', () => {
-    expect(citedStudyIds('<Point ids={["a-2000"]} about={["alliance.outcome_link"]}>x</Point>\n<Other ids={["b-2001"]} />\n<h2 id="c-2002">')).toEqual(['a-2000']);
+    expect(
+      citedStudyIds('<Point ids={["a-2000"]} about={["alliance.outcome_link"]}>x</Point>\n<Other ids={["b-2001"]} />\n<h2 id="c-2002">'),
+    ).toEqual(['a-2000']);
   });
 
   test('ignores examples in code blocks, inline code and MDX comments', () => {
-    const source = '```mdx\n<Cite id="in-fence" />\n```\nUse `<Cite id="in-code" />`.\n{/* <Cite id="in-comment" /> */}\n<Cite id="real-2001" />';
+    const source =
+      '```mdx\n<Cite id="in-fence" />\n```\nUse `<Cite id="in-code" />`.\n{/* <Cite id="in-comment" /> */}\n<Cite id="real-2001" />';
     expect(extractCitedIds(source).cited).toEqual([{ id: 'real-2001', line: 6, component: 'Cite' }]);
   });
 

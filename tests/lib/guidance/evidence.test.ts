@@ -5,7 +5,15 @@ import { makeStudy } from '../../helpers/factories';
 
 describe('describeEvidence', () => {
   test('shows citation, modality, design, N and finding', () => {
-    const s = makeStudy({ modalities: ['email', 'chat'], alliance: { measures: [{ instrument: 'WAI', rater: 'client' }], vs_face_to_face: 'etherapy-higher', outcome_link: 'not-tested', finding: 'Higher online.' } });
+    const s = makeStudy({
+      modalities: ['email', 'chat'],
+      alliance: {
+        measures: [{ instrument: 'WAI', rater: 'client' }],
+        vs_face_to_face: 'etherapy-higher',
+        outcome_link: 'not-tested',
+        finding: 'Higher online.',
+      },
+    });
     expect(describeEvidence(s)).toEqual({
       id: 'doe-2010',
       citation: 'Doe & Roe (2010)',
@@ -21,7 +29,16 @@ describe('describeEvidence', () => {
   });
 
   test('marks each unconfirmed fact, and says "N not reported" rather than 0', () => {
-    const s = makeStudy({ sample_size: null, provenance: { verification: 'abstract', unverified_fields: ['sample_size', 'design', 'modalities'], sources: [], added: '2026-01-01', updated: '2026-01-01' } });
+    const s = makeStudy({
+      sample_size: null,
+      provenance: {
+        verification: 'abstract',
+        unverified_fields: ['sample_size', 'design', 'modalities'],
+        sources: [],
+        added: '2026-01-01',
+        updated: '2026-01-01',
+      },
+    });
     const e = describeEvidence(s);
     expect(e.n).toEqual({ text: 'N not reported', unconfirmed: true });
     expect(e.design.unconfirmed).toBe(true);
@@ -29,12 +46,16 @@ describe('describeEvidence', () => {
   });
 
   test('marks the finding unconfirmed when only the citation was checked, and falls back to the summary', () => {
-    const s = makeStudy({ provenance: { verification: 'bibliographic', unverified_fields: [], sources: [], added: '2026-01-01', updated: '2026-01-01' } });
+    const s = makeStudy({
+      provenance: { verification: 'bibliographic', unverified_fields: [], sources: [], added: '2026-01-01', updated: '2026-01-01' },
+    });
     expect(describeEvidence(s).finding).toEqual({ text: s.summary, unconfirmed: true });
   });
 
   test('flags a record nobody could verify', () => {
-    const s = makeStudy({ provenance: { verification: 'unverified', unverified_fields: [], sources: [], added: '2026-01-01', updated: '2026-01-01' } });
+    const s = makeStudy({
+      provenance: { verification: 'unverified', unverified_fields: [], sources: [], added: '2026-01-01', updated: '2026-01-01' },
+    });
     expect(describeEvidence(s).recordUnconfirmed).toBe(true);
   });
 });

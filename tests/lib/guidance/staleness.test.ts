@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { checkGuideStaleness, checkUpdatedDates, deriveStaleness, lastChanged, unbumpedChanges } from '../../../src/lib/guidance/staleness';
 import { makeStudy } from '../../helpers/factories';
 
-const updated = (id: string, date: string) => makeStudy({ id, provenance: { verification: 'abstract', unverified_fields: [], sources: [], added: '2026-01-01', updated: date } });
+const updated = (id: string, date: string) =>
+  makeStudy({ id, provenance: { verification: 'abstract', unverified_fields: [], sources: [], added: '2026-01-01', updated: date } });
 const cited = [updated('a-2001', '2026-03-01'), updated('b-2002', '2026-05-10'), updated('c-2003', '2026-04-01')];
 
 describe('deriveStaleness', () => {
@@ -26,7 +27,14 @@ describe('deriveStaleness', () => {
 describe('checkGuideStaleness', () => {
   test('warns on the reviewed line, naming each changed record and its date', () => {
     expect(checkGuideStaleness({ file: 'content/guides/g.mdx', reviewed: '2026-04-15', line: 5 }, cited)).toEqual([
-      { file: 'content/guides/g.mdx', line: 5, path: 'reviewed', severity: 'warning', message: 'is 2026-04-15, but cited records changed since: b-2002 (changed 2026-05-10). Check the guidance against them, then update "reviewed"' },
+      {
+        file: 'content/guides/g.mdx',
+        line: 5,
+        path: 'reviewed',
+        severity: 'warning',
+        message:
+          'is 2026-04-15, but cited records changed since: b-2002 (changed 2026-05-10). Check the guidance against them, then update "reviewed"',
+      },
     ]);
   });
 
@@ -66,6 +74,11 @@ describe('staleness from git history', () => {
   ])('warns about provenance.updated after %s: %i warnings', (_, change, warnings) => {
     const problems = checkUpdatedDates([{ file: 'content/studies/a-2001.yaml', data: record }], new Map([['a-2001', change]]));
     expect(problems).toHaveLength(warnings);
-    if (warnings) expect(problems[0]).toMatchObject({ path: 'provenance.updated', severity: 'warning', message: expect.stringContaining('changed on 2026-07-01 without it') });
+    if (warnings)
+      expect(problems[0]).toMatchObject({
+        path: 'provenance.updated',
+        severity: 'warning',
+        message: expect.stringContaining('changed on 2026-07-01 without it'),
+      });
   });
 });

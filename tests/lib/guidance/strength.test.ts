@@ -1,10 +1,24 @@
 // The evidence-strength rule: computed from the cited records, never typed by hand.
 import { describe, expect, test } from 'vitest';
-import { ceilingWithoutFullText, counts, deriveStrength, describeStrengthRule, formatBasis, notCountedBecause, strengthRule, tallyEvidence } from '../../../src/lib/guidance/strength';
+import {
+  ceilingWithoutFullText,
+  counts,
+  deriveStrength,
+  describeStrengthRule,
+  formatBasis,
+  notCountedBecause,
+  strengthRule,
+  tallyEvidence,
+} from '../../../src/lib/guidance/strength';
 import type { StudyInput } from '../../../src/schemas';
 import { makeStudy } from '../../helpers/factories';
 
-type Spec = { design?: StudyInput['design']; n?: number | null; check?: 'full-text' | 'abstract' | 'bibliographic' | 'unverified'; unverified?: string[] };
+type Spec = {
+  design?: StudyInput['design'];
+  n?: number | null;
+  check?: 'full-text' | 'abstract' | 'bibliographic' | 'unverified';
+  unverified?: string[];
+};
 let serial = 0;
 /** A study with just the facts the rule reads. */
 const study = ({ design = 'non-randomized', n = 50, check = 'abstract', unverified = [] }: Spec = {}) =>
@@ -12,7 +26,13 @@ const study = ({ design = 'non-randomized', n = 50, check = 'abstract', unverifi
     id: `s-${++serial}`,
     design,
     sample_size: n,
-    provenance: { verification: check, unverified_fields: n === null ? ['sample_size', ...unverified] : unverified, sources: [], added: '2026-01-01', updated: '2026-01-01' },
+    provenance: {
+      verification: check,
+      unverified_fields: n === null ? ['sample_size', ...unverified] : unverified,
+      sources: [],
+      added: '2026-01-01',
+      updated: '2026-01-01',
+    },
   });
 const times = (k: number, spec: Spec) => Array.from({ length: k }, () => study(spec));
 
@@ -22,12 +42,32 @@ describe('deriveStrength', () => {
     ['two checked studies with 60 participants', times(2, { n: 30 }), 'limited'],
     ['two studies with only 40 participants', times(2, { n: 20 }), 'very-limited'],
     ['two studies that do not report their sample size', times(2, { n: null }), 'very-limited'],
-    ['three studies, a randomized trial and 300 participants, checked against abstracts only', [study({ design: 'rct', n: 100 }), ...times(2, { n: 100 })], 'limited'],
-    ['the same, with two records checked against the full text', [study({ design: 'rct', n: 100, check: 'full-text' }), study({ n: 100, check: 'full-text' }), study({ n: 100 })], 'moderate'],
+    [
+      'three studies, a randomized trial and 300 participants, checked against abstracts only',
+      [study({ design: 'rct', n: 100 }), ...times(2, { n: 100 })],
+      'limited',
+    ],
+    [
+      'the same, with two records checked against the full text',
+      [study({ design: 'rct', n: 100, check: 'full-text' }), study({ n: 100, check: 'full-text' }), study({ n: 100 })],
+      'moderate',
+    ],
     ['three full-text studies and 300 participants but no randomized trial', times(3, { n: 100, check: 'full-text' }), 'limited'],
-    ['five full-text studies, two randomized trials and 500 participants', [...times(2, { design: 'rct', n: 100, check: 'full-text' }), ...times(3, { n: 100, check: 'full-text' })], 'strong'],
-    ['the same plus one record checked only against its abstract', [...times(2, { design: 'rct', n: 100, check: 'full-text' }), ...times(3, { n: 100, check: 'full-text' }), study({ n: 100 })], 'moderate'],
-    ['many participants in records never checked beyond their citation', times(4, { design: 'rct', n: 200, check: 'bibliographic' }), 'very-limited'],
+    [
+      'five full-text studies, two randomized trials and 500 participants',
+      [...times(2, { design: 'rct', n: 100, check: 'full-text' }), ...times(3, { n: 100, check: 'full-text' })],
+      'strong',
+    ],
+    [
+      'the same plus one record checked only against its abstract',
+      [...times(2, { design: 'rct', n: 100, check: 'full-text' }), ...times(3, { n: 100, check: 'full-text' }), study({ n: 100 })],
+      'moderate',
+    ],
+    [
+      'many participants in records never checked beyond their citation',
+      times(4, { design: 'rct', n: 200, check: 'bibliographic' }),
+      'very-limited',
+    ],
     ['many participants in unverified records', times(4, { design: 'rct', n: 200, check: 'unverified' }), 'very-limited'],
   ])('%s: %s', (_, studies, level) => {
     expect(deriveStrength(studies).level).toBe(level);
@@ -58,15 +98,21 @@ describe('deriveStrength', () => {
   test('states its figures in a sentence', () => {
     const s = deriveStrength([study({ design: 'rct', n: 96 }), study({ n: 48 }), study({ n: null }), study({ check: 'unverified' })]);
     expect(s.label).toBe('Limited');
-    expect(s.basis).toBe('3 of 4 cited studies count: 1 randomized trial, 144 participants (sample size not confirmed in 1); none checked against the full text.');
+    expect(s.basis).toBe(
+      '3 of 4 cited studies count: 1 randomized trial, 144 participants (sample size not confirmed in 1); none checked against the full text.',
+    );
   });
 
   test('says when no counted study has a confirmed sample size', () => {
-    expect(deriveStrength([study({ n: null })]).basis).toBe('1 cited study: no randomized trials, no confirmed sample size; none checked against the full text.');
+    expect(deriveStrength([study({ n: null })]).basis).toBe(
+      '1 cited study: no randomized trials, no confirmed sample size; none checked against the full text.',
+    );
   });
 
   test('says when no cited study counts', () => {
-    expect(formatBasis(tallyEvidence([study({ check: 'unverified' })]))).toBe('0 of 1 cited study count: none is confirmed well enough to support this point.');
+    expect(formatBasis(tallyEvidence([study({ check: 'unverified' })]))).toBe(
+      '0 of 1 cited study count: none is confirmed well enough to support this point.',
+    );
   });
 });
 
@@ -82,7 +128,10 @@ describe('the documented rule', () => {
 
   test('levels are ordered: each requires at least what the level below requires', () => {
     const { limited, moderate, strong } = strengthRule;
-    for (const [lower, higher] of [[limited, moderate], [moderate, strong]] as const) {
+    for (const [lower, higher] of [
+      [limited, moderate],
+      [moderate, strong],
+    ] as const) {
       expect(higher.studies).toBeGreaterThanOrEqual(lower.studies);
       expect(higher.rcts).toBeGreaterThanOrEqual(lower.rcts);
       expect(higher.participants).toBeGreaterThanOrEqual(lower.participants);
@@ -100,12 +149,29 @@ describe('the documented rule', () => {
 describe('what counts towards a label (issue 9)', () => {
   test('never counts a record awaiting screening or excluded, however well checked', () => {
     const pending = makeStudy({ id: 'p-1', sample_size: 500, reviews: [{ review: 'test-review', decision: 'pending' }] });
-    const excluded = makeStudy({ id: 'x-1', sample_size: 500, reviews: [{ review: 'test-review', decision: 'excluded', reason: 'wrong-population' }] });
-    expect(deriveStrength([study({ n: 40 }), pending, excluded])).toMatchObject({ level: 'very-limited', counted: 1, notCounted: ['p-1', 'x-1'] });
+    const excluded = makeStudy({
+      id: 'x-1',
+      sample_size: 500,
+      reviews: [{ review: 'test-review', decision: 'excluded', reason: 'wrong-population' }],
+    });
+    expect(deriveStrength([study({ n: 40 }), pending, excluded])).toMatchObject({
+      level: 'very-limited',
+      counted: 1,
+      notCounted: ['p-1', 'x-1'],
+    });
   });
 
   test('says why each study does not count', () => {
-    const pending = makeStudy({ reviews: [{ review: 'test-review', decision: 'pending' }], provenance: { verification: 'bibliographic', unverified_fields: ['alliance.measures'], sources: [], added: '2026-01-01', updated: '2026-01-01' } });
+    const pending = makeStudy({
+      reviews: [{ review: 'test-review', decision: 'pending' }],
+      provenance: {
+        verification: 'bibliographic',
+        unverified_fields: ['alliance.measures'],
+        sources: [],
+        added: '2026-01-01',
+        updated: '2026-01-01',
+      },
+    });
     expect(notCountedBecause(pending, ['alliance.measures', 'alliance.finding'])).toEqual([
       'awaiting screening, so not part of the evidence',
       'only its citation was checked',

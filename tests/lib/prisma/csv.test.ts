@@ -57,7 +57,9 @@ describe('writePrismaCsv', () => {
   });
 
   test('quotes fields that hold commas', () => {
-    expect(csv).toContain('dbr_excluded,node14,box9,"Reports excluded (databases and registers): [reasons and numbers separated by ; e.g. Reason1, n; Reason2, n]"');
+    expect(csv).toContain(
+      'dbr_excluded,node14,box9,"Reports excluded (databases and registers): [reasons and numbers separated by ; e.g. Reason1, n; Reason2, n]"',
+    );
     expect(csv).toContain(',"Wrong population, 10; No measure of the alliance - or none reported, 5"\n');
   });
 
@@ -67,7 +69,9 @@ describe('writePrismaCsv', () => {
   });
 
   test('gives rows the addresses the caller supplies', () => {
-    const linked = writePrismaCsv(closed, reasons, { urlFor: (data) => (data === 'records_screened' ? 'https://example.org/screened' : undefined) });
+    const linked = writePrismaCsv(closed, reasons, {
+      urlFor: (data) => (data === 'records_screened' ? 'https://example.org/screened' : undefined),
+    });
     expect(parseCsvText(linked).rows.find((r) => r.fields[0] === 'records_screened')?.fields[6]).toBe('https://example.org/screened');
   });
 });
@@ -83,7 +87,13 @@ describe('readPrismaCsv', () => {
       makeFlow({
         ...closed,
         included_reports: 10,
-        other_methods: { identified: { websites: 2, organisations: null, citations: 4 }, sought: 6, not_retrieved: 1, assessed: 5, excluded: { 'wrong-population': 3 } },
+        other_methods: {
+          identified: { websites: 2, organisations: null, citations: 4 },
+          sought: 6,
+          not_retrieved: 1,
+          assessed: 5,
+          excluded: { 'wrong-population': 3 },
+        },
         previous: { studies: 3, reports: 4 },
       }),
     ],
@@ -96,21 +106,56 @@ describe('readPrismaCsv', () => {
       PRISMA_CSV_HEADER,
       formatCsvRow(['database_results', 'node7', 'box2', 'Records identified from: Databases', 'Databases', 'NA', 'NA', '1,234']),
       formatCsvRow(['register_results', 'NA', 'box2', 'Records identified from: Registers', 'Registers', 'NA', 'NA', 'NA']),
-      formatCsvRow(['dbr_excluded', 'node14', 'box9', 'Reports excluded', 'Reports excluded', 'NA', 'NA', 'Wrong population, 10; Other reason, 2']),
+      formatCsvRow([
+        'dbr_excluded',
+        'node14',
+        'box9',
+        'Reports excluded',
+        'Reports excluded',
+        'NA',
+        'NA',
+        'Wrong population, 10; Other reason, 2',
+      ]),
       formatCsvRow(['identification', 'node1', 'identification', 'Blue identification box', 'Identification', 'NA', 'NA', '0']),
     ];
     const { flow: read, problems } = readPrismaCsv(rows.join('\r\n'), reasons);
     expect(read.identified).toEqual({ databases: 1234, registers: null, per_source: null });
     expect(read.excluded_full_text).toEqual({ 'wrong-population': 10, 'other-reason': 2 });
-    expect(problems).toEqual([{ line: 4, field: 'n', message: 'the reason "Other reason" is not one of the review\'s exclusion reasons; kept as "other-reason"' }]);
+    expect(problems).toEqual([
+      { line: 4, field: 'n', message: 'the reason "Other reason" is not one of the review\'s exclusion reasons; kept as "other-reason"' },
+    ]);
   });
 
   test.each([
-    ['a header that is not the template\'s', 'data,n\nduplicates,3\n', { line: 1, field: 'header', message: `the header must be exactly "${PRISMA_CSV_HEADER}" (found "data,n")` }],
-    ['a count that is not a number', `${PRISMA_CSV_HEADER}\nduplicates,node8,box3,d,d,d,u,xxx\n`, { line: 2, field: 'n', message: 'duplicates: n must be a whole number, or blank when not reported (found "xxx")' }],
-    ['the template placeholder in a list', `${PRISMA_CSV_HEADER}\ndbr_excluded,node14,box9,d,d,d,u,"Reason1, xxx"\n`, { line: 2, field: 'n', message: 'dbr_excluded: the number for "Reason1" must be a whole number (found "xxx")' }],
-    ['a total without reasons', `${PRISMA_CSV_HEADER}\ndbr_excluded,node14,box9,d,d,d,u,12\n`, { line: 2, field: 'n', message: 'dbr_excluded: gives a total (12) without labels; write "Label, n; Label, n" (kept as "unspecified")' }],
-    ['a row with too few fields', `${PRISMA_CSV_HEADER}\nduplicates,node8,box3\n`, { line: 2, field: 'data', message: `the row has 3 fields; it needs 8 (${PRISMA_CSV_HEADER})` }],
+    [
+      "a header that is not the template's",
+      'data,n\nduplicates,3\n',
+      { line: 1, field: 'header', message: `the header must be exactly "${PRISMA_CSV_HEADER}" (found "data,n")` },
+    ],
+    [
+      'a count that is not a number',
+      `${PRISMA_CSV_HEADER}\nduplicates,node8,box3,d,d,d,u,xxx\n`,
+      { line: 2, field: 'n', message: 'duplicates: n must be a whole number, or blank when not reported (found "xxx")' },
+    ],
+    [
+      'the template placeholder in a list',
+      `${PRISMA_CSV_HEADER}\ndbr_excluded,node14,box9,d,d,d,u,"Reason1, xxx"\n`,
+      { line: 2, field: 'n', message: 'dbr_excluded: the number for "Reason1" must be a whole number (found "xxx")' },
+    ],
+    [
+      'a total without reasons',
+      `${PRISMA_CSV_HEADER}\ndbr_excluded,node14,box9,d,d,d,u,12\n`,
+      {
+        line: 2,
+        field: 'n',
+        message: 'dbr_excluded: gives a total (12) without labels; write "Label, n; Label, n" (kept as "unspecified")',
+      },
+    ],
+    [
+      'a row with too few fields',
+      `${PRISMA_CSV_HEADER}\nduplicates,node8,box3\n`,
+      { line: 2, field: 'data', message: `the row has 3 fields; it needs 8 (${PRISMA_CSV_HEADER})` },
+    ],
   ])('reports %s with its line', (_, text, problem) => {
     expect(readPrismaCsv(text).problems).toEqual([problem]);
   });

@@ -53,8 +53,20 @@ describe('dedupeRecords', () => {
   });
 
   test('step 3: removes a record with the same normalised title, year and first author', () => {
-    const a = rec({ source: 'psycinfo', doi: '10.5555/t', title: 'Demo Pilot of E-Mail Therapy — Alliance Ratings.', year: 2012, authors: ['Testa, Dora'] });
-    const b = rec({ source: 'pubmed', pmid: '20', title: 'Demo pilot of e-mail therapy: alliance ratings', year: 2012, authors: ['Testa, D.'] });
+    const a = rec({
+      source: 'psycinfo',
+      doi: '10.5555/t',
+      title: 'Demo Pilot of E-Mail Therapy — Alliance Ratings.',
+      year: 2012,
+      authors: ['Testa, Dora'],
+    });
+    const b = rec({
+      source: 'pubmed',
+      pmid: '20',
+      title: 'Demo pilot of e-mail therapy: alliance ratings',
+      year: 2012,
+      authors: ['Testa, D.'],
+    });
     expect(dedupeRecords([a, b]).duplicates).toEqual([{ record: b, of: a.key, rule: 'title' }]);
   });
 

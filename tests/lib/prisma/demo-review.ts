@@ -26,5 +26,9 @@ export const tracked: TrackedReview = (() => {
   const tracking = loadTracking('reviews/demo-review', { root: content, reasons: review.exclusion_reasons.map((r) => r.id) });
   if (!tracking) throw new Error('the fixture review folder is missing');
   const index = studyIndex(studies);
-  return { tracking, derived: deriveFlow({ records: tracking.records, votes: tracking.votes, reasons: review.exclusion_reasons, studies: index }), studies: index };
+  return {
+    tracking,
+    derived: deriveFlow({ records: tracking.records, votes: tracking.votes, reasons: review.exclusion_reasons, studies: index }),
+    studies: index,
+  };
 })();

@@ -94,21 +94,42 @@ describe('deriveFlow', () => {
   });
 
   test('treats sources named as registers apart from databases', () => {
-    const result = deriveFlow({ records: [rec({ source: 'pubmed' }), rec({ source: 'ctgov' }), rec({ source: 'ctgov' })], votes: [], reasons, registers: ['ctgov'] });
+    const result = deriveFlow({
+      records: [rec({ source: 'pubmed' }), rec({ source: 'ctgov' }), rec({ source: 'ctgov' })],
+      votes: [],
+      reasons,
+      registers: ['ctgov'],
+    });
     expect(result.flow.identified).toEqual({ databases: 1, registers: 2, per_source: { pubmed: 1, ctgov: 2 } });
   });
 
   test('accepts votes that name a duplicate by its own key', () => {
     const p = rec({ source: 'psycinfo', doi: '10.5555/p', title: 'Same demo', year: 2012, authors: ['Testa, Dora'] });
     const q = rec({ source: 'pubmed', pmid: '44', title: 'Same demo.', year: 2012, authors: ['Testa, D.'] });
-    const result = deriveFlow({ records: [p, q], votes: [vote(p.key, 'title-abstract', 'alice', 'exclude'), vote(q.key, 'title-abstract', 'ben', 'exclude')], reasons });
+    const result = deriveFlow({
+      records: [p, q],
+      votes: [vote(p.key, 'title-abstract', 'alice', 'exclude'), vote(q.key, 'title-abstract', 'ben', 'exclude')],
+      reasons,
+    });
     expect(result.flow.excluded_screening).toBe(1);
   });
 
   test.each([
-    ['a vote for a key no records file has', () => [vote('10.5555/nowhere', 'title-abstract', 'alice', 'include')], '"10.5555/nowhere" is not the key of any record in the records files'],
-    ['full-text votes on a record excluded at screening', () => [...agree('only', 'title-abstract', 'exclude'), vote('only', 'full-text', 'alice', 'include')], '"only" has full-text votes but was not included at title-abstract screening (it was excluded)'],
-    ['a full-text reason the review does not define', () => [...agree('only', 'title-abstract', 'include'), ...agree('only', 'full-text', 'exclude', 'wrong-thing')], '"wrong-thing" is not one of the review\'s exclusion_reasons ids (not-etherapy, no-alliance-measure)'],
+    [
+      'a vote for a key no records file has',
+      () => [vote('10.5555/nowhere', 'title-abstract', 'alice', 'include')],
+      '"10.5555/nowhere" is not the key of any record in the records files',
+    ],
+    [
+      'full-text votes on a record excluded at screening',
+      () => [...agree('only', 'title-abstract', 'exclude'), vote('only', 'full-text', 'alice', 'include')],
+      '"only" has full-text votes but was not included at title-abstract screening (it was excluded)',
+    ],
+    [
+      'a full-text reason the review does not define',
+      () => [...agree('only', 'title-abstract', 'include'), ...agree('only', 'full-text', 'exclude', 'wrong-thing')],
+      '"wrong-thing" is not one of the review\'s exclusion_reasons ids (not-etherapy, no-alliance-measure)',
+    ],
   ])('reports %s with its screening.csv line', (_, makeVotes, message) => {
     const v = makeVotes();
     const result = deriveFlow({ records: [rec({ key: 'only' })], votes: v, reasons });

@@ -31,9 +31,16 @@ describe('prismaBoxText', () => {
 
 describe('prismaFigure', () => {
   test('groups the diagram’s table by stage, each row with the address of its box', () => {
-    const figure = prismaFigure(layoutPrismaFlow(makeFlow({ not_retrieved: null }), { hrefFor: (box) => (box === 'included' ? '/#included' : undefined) }));
+    const figure = prismaFigure(
+      layoutPrismaFlow(makeFlow({ not_retrieved: null }), { hrefFor: (box) => (box === 'included' ? '/#included' : undefined) }),
+    );
     expect(figure.groups.map((g) => g.stage)).toEqual(['Identification', 'Screening', 'Included']);
-    expect(figure.groups[1]?.rows.find((r) => r.label === 'Reports not retrieved')).toEqual({ label: 'Reports not retrieved', text: 'not reported', href: undefined, notReported: true });
+    expect(figure.groups[1]?.rows.find((r) => r.label === 'Reports not retrieved')).toEqual({
+      label: 'Reports not retrieved',
+      text: 'not reported',
+      href: undefined,
+      notReported: true,
+    });
     expect(figure.groups[2]?.rows[0]).toEqual({ label: 'Studies included in review', text: '7', href: '/#included', notReported: false });
   });
 
@@ -50,7 +57,10 @@ describe('flowNotices', () => {
     [2, TRACKING_PROBLEMS_LISTED + 3, '2 boxes', '13 problems', '3'],
   ])('words %i disagreeing boxes and %i tracking problems', (boxes, problems, disagreeing, trackingCount, more) => {
     const box = { box: 'screened', message: '', expected: 1, actual: 2 };
-    const notices = flowNotices(Array.from({ length: boxes }, () => box), Array.from({ length: problems }, (_, i) => `problem ${i}`));
+    const notices = flowNotices(
+      Array.from({ length: boxes }, () => box),
+      Array.from({ length: problems }, (_, i) => `problem ${i}`),
+    );
     expect(notices).toMatchObject({ disagreeing, trackingCount, trackingMore: more });
     expect(notices.trackingListed).toHaveLength(Math.min(problems, TRACKING_PROBLEMS_LISTED));
   });
@@ -60,10 +70,21 @@ describe('progressView as the page shows it', () => {
   const progress = progressView(tracked.derived);
 
   test('words the summary figures with the nouns that agree with them', () => {
-    expect([progress.summary, progress.moreConflicts]).toEqual([{ votes: '77', awaiting: '0', awaitingNoun: 'records', conflicts: '0', conflictsNoun: 'conflicts' }, null]);
+    expect([progress.summary, progress.moreConflicts]).toEqual([
+      { votes: '77', awaiting: '0', awaitingNoun: 'records', conflicts: '0', conflictsNoun: 'conflicts' },
+      null,
+    ]);
   });
 
   test('gives each stage’s row of the screening table as shown', () => {
-    expect(progress.stages[1]?.cells).toEqual({ records: '10', decided: '10', awaiting: '0', conflicts: '0', reviewers: 'alice, ben', basedOn: '9 records', observed: '78%' });
+    expect(progress.stages[1]?.cells).toEqual({
+      records: '10',
+      decided: '10',
+      awaiting: '0',
+      conflicts: '0',
+      reviewers: 'alice, ben',
+      basedOn: '9 records',
+      observed: '78%',
+    });
   });
 });

@@ -65,7 +65,11 @@ describe('the tracked fixture review', () => {
   test('has valid review and study records, each study included in the review', () => {
     expect(review.id).toBe('demo-review');
     expect(studies.map((s) => s.id)).toEqual(['demo-example-2008', 'demo-placeholder-2010', 'demo-sample-2009', 'demo-testa-2012']);
-    expect(studies.every((s) => s.reviews.some((r) => r.review === 'demo-review' && r.decision === 'included') && s.provenance.verification === 'unverified')).toBe(true);
+    expect(
+      studies.every(
+        (s) => s.reviews.some((r) => r.review === 'demo-review' && r.decision === 'included') && s.provenance.verification === 'unverified',
+      ),
+    ).toBe(true);
   });
 
   test('reads both record files and the screening log without a problem', () => {
@@ -139,9 +143,17 @@ describe('the tracked fixture review', () => {
   });
 
   test('round-trips the derived flow through the PRISMA2020 CSV and lays it out', () => {
-    expect(readPrismaCsv(writePrismaCsv(derived.flow, review.exclusion_reasons), review.exclusion_reasons)).toEqual({ flow: derived.flow, problems: [] });
+    expect(readPrismaCsv(writePrismaCsv(derived.flow, review.exclusion_reasons), review.exclusion_reasons)).toEqual({
+      flow: derived.flow,
+      problems: [],
+    });
     const spec = layoutPrismaFlow(review.flow, { reasons: review.exclusion_reasons });
-    expect(spec.boxes.find((b) => b.id === 'included')?.lines).toEqual(['Studies included in review', '(n = 4)', 'Reports of included studies', '(n = 5)']);
+    expect(spec.boxes.find((b) => b.id === 'included')?.lines).toEqual([
+      'Studies included in review',
+      '(n = 4)',
+      'Reports of included studies',
+      '(n = 5)',
+    ]);
   });
 });
 

@@ -20,12 +20,19 @@ const basic = makeFlow({
 const full = makeFlow({
   ...basic,
   included_reports: 10,
-  other_methods: { identified: { websites: 2, citations: 4 }, sought: 6, not_retrieved: 1, assessed: 5, excluded: { 'wrong-population': 3 } },
+  other_methods: {
+    identified: { websites: 2, citations: 4 },
+    sought: 6,
+    not_retrieved: 1,
+    assessed: 5,
+    excluded: { 'wrong-population': 3 },
+  },
   previous: { studies: 3, reports: 4 },
 });
 
 /** The spec with every number rounded to one decimal, for stable snapshots. */
-const rounded = (spec: PrismaDiagramSpec) => JSON.parse(JSON.stringify(spec, (_, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v)));
+const rounded = (spec: PrismaDiagramSpec) =>
+  JSON.parse(JSON.stringify(spec, (_, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v)));
 
 describe('layoutPrismaFlow', () => {
   test('lays out a databases-only flow (snapshot)', () => {
@@ -43,7 +50,13 @@ describe('layoutPrismaFlow', () => {
   test('writes a null count as "not reported", never as 0', () => {
     const spec = layoutPrismaFlow(basic, { reasons });
     expect(spec.boxes.find((b) => b.id === 'not-retrieved')?.lines).toEqual(['Reports not retrieved', '(n = not reported)']);
-    expect(spec.rows.find((r) => r.label === 'Reports not retrieved')).toEqual({ box: 'not-retrieved', stage: 'Screening', label: 'Reports not retrieved', n: null, text: 'not reported' });
+    expect(spec.rows.find((r) => r.label === 'Reports not retrieved')).toEqual({
+      box: 'not-retrieved',
+      stage: 'Screening',
+      label: 'Reports not retrieved',
+      n: null,
+      text: 'not reported',
+    });
     expect(spec.boxes.find((b) => b.id === 'identified')?.lines).toContain('Registers (n = not reported)');
   });
 
@@ -52,14 +65,29 @@ describe('layoutPrismaFlow', () => {
   });
 
   test('lists exclusion reasons by label with their counts', () => {
-    expect(layoutPrismaFlow(basic, { reasons }).boxes.find((b) => b.id === 'excluded-full-text')?.lines).toEqual(['Reports excluded:', 'Wrong population (n = 10)', 'No measure of the alliance', '(n = 5)']);
+    expect(layoutPrismaFlow(basic, { reasons }).boxes.find((b) => b.id === 'excluded-full-text')?.lines).toEqual([
+      'Reports excluded:',
+      'Wrong population (n = 10)',
+      'No measure of the alliance',
+      '(n = 5)',
+    ]);
   });
 
   test('draws the previous-studies and other-methods columns only when the flow has them', () => {
     const ids = (f: Flow) => layoutPrismaFlow(f).boxes.map((b) => b.id);
     expect(ids(basic)).not.toContain('previous');
     expect(ids(basic)).not.toContain('other-identified');
-    expect(ids(full)).toEqual(expect.arrayContaining(['header-previous', 'previous', 'total', 'header-other', 'other-identified', 'other-sought', 'other-excluded']));
+    expect(ids(full)).toEqual(
+      expect.arrayContaining([
+        'header-previous',
+        'previous',
+        'total',
+        'header-other',
+        'other-identified',
+        'other-sought',
+        'other-excluded',
+      ]),
+    );
     expect(layoutPrismaFlow(full).width).toBeGreaterThan(layoutPrismaFlow(basic).width);
   });
 
@@ -142,8 +170,12 @@ describe('describeFlow', () => {
 
   test('describes the other-methods arm and the totals with a previous version', () => {
     const text = describeFlow(full);
-    expect(text).toContain('Other methods: records identified from websites 2, organisations not reported, citation searching 4; reports sought 6, not retrieved 1, assessed 5, excluded 3.');
-    expect(text).toContain('Included: 7 new studies (10 reports). With 3 studies (4 reports) from the previous version, the review includes 10 studies (14 reports) in total.');
+    expect(text).toContain(
+      'Other methods: records identified from websites 2, organisations not reported, citation searching 4; reports sought 6, not retrieved 1, assessed 5, excluded 3.',
+    );
+    expect(text).toContain(
+      'Included: 7 new studies (10 reports). With 3 studies (4 reports) from the previous version, the review includes 10 studies (14 reports) in total.',
+    );
   });
 
   test('says "an unreported number" rather than 0 for a null count', () => {

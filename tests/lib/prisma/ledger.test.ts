@@ -19,7 +19,18 @@ describe('ledgerSections of the tracked fixture review', () => {
   const section = (id: string) => sections.find((s) => s.id === id);
 
   test('gives one section per box of the diagram, then the records still open', () => {
-    expect(sections.map((s) => s.id)).toEqual(['identified', 'duplicates', 'screened', 'excluded-screening', 'sought', 'not-retrieved', 'assessed', 'excluded-full-text', 'included-reports', 'open']);
+    expect(sections.map((s) => s.id)).toEqual([
+      'identified',
+      'duplicates',
+      'screened',
+      'excluded-screening',
+      'sought',
+      'not-retrieved',
+      'assessed',
+      'excluded-full-text',
+      'included-reports',
+      'open',
+    ]);
   });
 
   // The counts of the derived flow (fixture.test.ts works them out by hand).
@@ -47,7 +58,11 @@ describe('ledgerSections of the tracked fixture review', () => {
   });
 
   test('anchors each screened record at its key, written with only characters safe in an address', () => {
-    expect(rows(section('screened')).map((r) => r.id).slice(0, 2)).toEqual(['record-10.5555_2fdemo.101', 'record-10.5555_2fdemo.102']);
+    expect(
+      rows(section('screened'))
+        .map((r) => r.id)
+        .slice(0, 2),
+    ).toEqual(['record-10.5555_2fdemo.101', 'record-10.5555_2fdemo.102']);
   });
 
   test('links every record key in every section to a row of the screened table', () => {
@@ -107,7 +122,15 @@ describe('ledgerSections while screening is under way', () => {
   const reviewUnderWay = makeReview({ id: 'under-way', exclusion_reasons: [{ id: 'not-etherapy', label: 'Not delivered as e-therapy' }] });
   const { b, c, records, votes, studies } = screeningUnderWay('l');
   const trackedUnderWay = {
-    tracking: { sources: [{ name: 'psycinfo', file: 'reviews/under-way/records/psycinfo.ris' }, { name: 'pubmed', file: 'reviews/under-way/records/pubmed.nbib' }], records, screeningFile: null, problems: [] },
+    tracking: {
+      sources: [
+        { name: 'psycinfo', file: 'reviews/under-way/records/psycinfo.ris' },
+        { name: 'pubmed', file: 'reviews/under-way/records/pubmed.nbib' },
+      ],
+      records,
+      screeningFile: null,
+      problems: [],
+    },
     derived: deriveFlow({ records, votes, reasons: reviewUnderWay.exclusion_reasons, studies }),
     studies,
   };
@@ -154,7 +177,15 @@ describe('ledgerSections at scale', () => {
   test('marks a section of over a thousand rows to be laid out only near the viewport', () => {
     const records = Array.from({ length: 1001 }, () => rec());
     const big = makeReview({ id: 'big' });
-    const sections = ledgerSections(big, { tracking: { sources: [{ name: 'pubmed', file: 'pubmed.nbib' }], records, screeningFile: null, problems: [] }, derived: deriveFlow({ records, votes: [], reasons: [] }), studies: {} }, link);
+    const sections = ledgerSections(
+      big,
+      {
+        tracking: { sources: [{ name: 'pubmed', file: 'pubmed.nbib' }], records, screeningFile: null, problems: [] },
+        derived: deriveFlow({ records, votes: [], reasons: [] }),
+        studies: {},
+      },
+      link,
+    );
     expect(sections.filter((s) => s.long).map((s) => s.id)).toEqual(['identified', 'screened', 'open']);
   });
 });
@@ -186,7 +217,14 @@ function smallReview(): { review: Review; tracked: TrackedReview } {
   const doi = (x: string) => rec({ doi: `10.5555/sm-${x}` });
   const kept = rec({ doi: '10.5555/sm-a', source: 'psycinfo' });
   const removed = doi('a');
-  const [notRetrieved, wrong, noMeasure, excluded, awaiting, unclaimed] = [doi('b'), doi('c'), doi('d'), doi('e'), doi('f'), doi('g')] as const;
+  const [notRetrieved, wrong, noMeasure, excluded, awaiting, unclaimed] = [
+    doi('b'),
+    doi('c'),
+    doi('d'),
+    doi('e'),
+    doi('f'),
+    doi('g'),
+  ] as const;
   const records = [kept, removed, notRetrieved, wrong, noMeasure, excluded, awaiting, unclaimed];
   const votes = [
     ...[kept, notRetrieved, wrong, noMeasure, unclaimed].flatMap((r) => agree(r.key, 'title-abstract', 'include')),
@@ -235,13 +273,19 @@ describe.each([
 
   test('lists each source’s records in a table as long as the source’s count', () => {
     const tables = section('identified')?.tables ?? [];
-    expect(Object.fromEntries(tables.map((table) => [table.id?.replace(/^identified-/, ''), table.rows.length]))).toEqual(flow.identified.per_source);
+    expect(Object.fromEntries(tables.map((table) => [table.id?.replace(/^identified-/, ''), table.rows.length]))).toEqual(
+      flow.identified.per_source,
+    );
   });
 
   test('lists as many full-text exclusions for each reason as the diagram gives it', () => {
     const byLabel: Record<string, number> = {};
     for (const row of rows(section('excluded-full-text'))) byLabel[row.cells[3]?.text ?? ''] = (byLabel[row.cells[3]?.text ?? ''] ?? 0) + 1;
-    const expected = Object.fromEntries(Object.entries(flow.excluded_full_text ?? {}).filter(([, n]) => n).map(([id, n]) => [labelOf(id), n]));
+    const expected = Object.fromEntries(
+      Object.entries(flow.excluded_full_text ?? {})
+        .filter(([, n]) => n)
+        .map(([id, n]) => [labelOf(id), n]),
+    );
     expect(byLabel).toEqual(expected);
   });
 

@@ -18,9 +18,21 @@ describe('progressView of the tracked fixture review', () => {
   test.each([
     ['title-abstract', 'Title and abstract', 25, '0.75', 25, '88%'],
     ['full-text', 'Full text', 10, '0.57', 9, '78%'],
-  ])('gives %s (%s) its records, kappa to two decimals, the records kappa rests on and the raw agreement', (stage, label, records, kappa, kappaRecords, observed) => {
-    expect(progress.stages.find((s) => s.stage === stage)).toMatchObject({ label, records, decided: records, reviewers: ['alice', 'ben'], kappa, kappaRecords, observed, note: null });
-  });
+  ])(
+    'gives %s (%s) its records, kappa to two decimals, the records kappa rests on and the raw agreement',
+    (stage, label, records, kappa, kappaRecords, observed) => {
+      expect(progress.stages.find((s) => s.stage === stage)).toMatchObject({
+        label,
+        records,
+        decided: records,
+        reviewers: ['alice', 'ben'],
+        kappa,
+        kappaRecords,
+        observed,
+        note: null,
+      });
+    },
+  );
 });
 
 describe('progressView while screening is under way', () => {
@@ -56,12 +68,21 @@ describe('progressView with one reviewer or many conflicts', () => {
   test('gives no kappa and no raw agreement while only one reviewer has voted', () => {
     const r = rec();
     const [ta] = progressView(deriveFlow({ records: [r], votes: [vote(r.key, 'title-abstract', 'alice', 'include')], reasons })).stages;
-    expect(ta).toMatchObject({ reviewers: ['alice'], kappa: 'not computable', kappaRecords: null, observed: null, note: 'kappa needs exactly two reviewers; title-abstract has 1 (alice)' });
+    expect(ta).toMatchObject({
+      reviewers: ['alice'],
+      kappa: 'not computable',
+      kappaRecords: null,
+      observed: null,
+      note: 'kappa needs exactly two reviewers; title-abstract has 1 (alice)',
+    });
   });
 
   test(`lists at most ${CONFLICTS_LISTED} open conflicts by key while counting all of them`, () => {
     const records = Array.from({ length: CONFLICTS_LISTED + 10 }, () => rec());
-    const votes = records.flatMap((r) => [vote(r.key, 'title-abstract', 'alice', 'include'), vote(r.key, 'title-abstract', 'ben', 'exclude')]);
+    const votes = records.flatMap((r) => [
+      vote(r.key, 'title-abstract', 'alice', 'include'),
+      vote(r.key, 'title-abstract', 'ben', 'exclude'),
+    ]);
     const progress = progressView(deriveFlow({ records, votes, reasons }));
     expect(progress.conflictCount).toBe(CONFLICTS_LISTED + 10);
     expect(progress.conflicts.map((c) => c.key)).toEqual(records.slice(0, CONFLICTS_LISTED).map((r) => r.key));

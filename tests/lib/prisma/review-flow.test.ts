@@ -38,7 +38,9 @@ describe('reviewFlowView of the tracked fixture review', () => {
 
   test('reports where the derived flow and the reported one disagree', () => {
     const misreported = { ...review, flow: { ...review.flow, screened: 24 } };
-    expect(reviewFlowView(misreported, tracked, link).disagreements.map((p) => [p.box, p.actual, p.expected])).toEqual([['screened', 24, 25]]);
+    expect(reviewFlowView(misreported, tracked, link).disagreements.map((p) => [p.box, p.actual, p.expected])).toEqual([
+      ['screened', 24, 25],
+    ]);
   });
 });
 
@@ -58,7 +60,14 @@ describe('reviewFlowView', () => {
         sources: [{ name: 'pubmed', file: 'reviews/faulty/records/pubmed.nbib' }],
         records: [r],
         screeningFile: 'reviews/faulty/screening.csv',
-        problems: [{ file: 'reviews/faulty/records/notes.txt', path: '', message: 'is not a search-results file Rapport reads', severity: 'warning' as const }],
+        problems: [
+          {
+            file: 'reviews/faulty/records/notes.txt',
+            path: '',
+            message: 'is not a search-results file Rapport reads',
+            severity: 'warning' as const,
+          },
+        ],
       },
       derived: deriveFlow({ records: [r], votes: [vote('no-such-record', 'title-abstract', 'alice', 'include')], reasons: [] }),
       studies: {},

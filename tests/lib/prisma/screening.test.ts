@@ -1,9 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import { vote } from './votes';
-import { cohensKappa, deriveAgreement, parseScreeningCsv, resolveStage, resolveVotes, SCREENING_HEADER, type Stage, type Vote } from '../../../src/lib/prisma/screening';
+import {
+  cohensKappa,
+  deriveAgreement,
+  parseScreeningCsv,
+  resolveStage,
+  resolveVotes,
+  SCREENING_HEADER,
+  type Stage,
+  type Vote,
+} from '../../../src/lib/prisma/screening';
 
 const csv = (...rows: string[]) => [SCREENING_HEADER, ...rows].join('\n');
-
 
 describe('parseScreeningCsv', () => {
   test('reads one vote per row with its line number', () => {
@@ -19,11 +27,21 @@ describe('parseScreeningCsv', () => {
 
   test('reads CRLF line ends, quoted fields and skips blank lines', () => {
     const text = `${SCREENING_HEADER}\r\n"10.5555/a,b",title-abstract,"Alice ""A"" Example",maybe,,\r\n\r\n`;
-    expect(parseScreeningCsv(text).votes).toMatchObject([{ line: 2, record: '10.5555/a,b', reviewer: 'Alice "A" Example', decision: 'maybe' }]);
+    expect(parseScreeningCsv(text).votes).toMatchObject([
+      { line: 2, record: '10.5555/a,b', reviewer: 'Alice "A" Example', decision: 'maybe' },
+    ]);
   });
 
   test.each([
-    ['a header with a column missing', 'record,stage,reviewer,decision,reason\n', { line: 1, field: 'header', message: `the header must be exactly "${SCREENING_HEADER}" (found "record,stage,reviewer,decision,reason")` }],
+    [
+      'a header with a column missing',
+      'record,stage,reviewer,decision,reason\n',
+      {
+        line: 1,
+        field: 'header',
+        message: `the header must be exactly "${SCREENING_HEADER}" (found "record,stage,reviewer,decision,reason")`,
+      },
+    ],
     ['an empty file', '', { line: 1, field: 'header', message: `the file is empty: it must start with the header "${SCREENING_HEADER}"` }],
   ])('rejects %s', (_, text, problem) => {
     expect(parseScreeningCsv(text)).toEqual({ votes: [], problems: [problem] });
@@ -34,13 +52,48 @@ describe('parseScreeningCsv', () => {
     ['an unknown stage', 'x,abstract,alice,include,,', 'stage', 'must be "title-abstract" or "full-text" (found "abstract")'],
     ['an empty reviewer', 'x,title-abstract,,include,,', 'reviewer', "is empty: give the reviewer's name"],
     ['an unknown decision', 'x,title-abstract,alice,yes,,', 'decision', 'must be "include", "exclude" or "maybe" (found "yes")'],
-    ['a full-text exclusion without a reason', 'x,full-text,alice,exclude,,', 'reason', `is required for a full-text exclusion: give one of the review's exclusion_reasons ids, or "not-retrieved"`],
-    ['a reason on an inclusion', 'x,full-text,alice,include,not-etherapy,', 'reason', 'only belongs to an exclusion (decision is "include")'],
-    ['not-retrieved at title-abstract', 'x,title-abstract,alice,exclude,not-retrieved,', 'reason', '"not-retrieved" belongs to the full-text stage: a report not retrieved was sought for full text'],
-    ['a reason the review does not define', 'x,full-text,alice,exclude,wrong-thing,', 'reason', `"wrong-thing" is not one of this review's exclusion_reasons ids (not-etherapy) or "not-retrieved"`],
-    ['a malformed date', 'x,title-abstract,alice,include,,1/2/2024', 'date', 'must be a date written YYYY-MM-DD, or blank (found "1/2/2024")'],
-    ['an impossible date', 'x,title-abstract,alice,include,,2024-02-31', 'date', 'must be a date written YYYY-MM-DD, or blank (found "2024-02-31")'],
-    ['a row with too few fields', 'x,title-abstract,alice', 'record', 'the row has 3 fields; it needs 6 (record,stage,reviewer,decision,reason,date)'],
+    [
+      'a full-text exclusion without a reason',
+      'x,full-text,alice,exclude,,',
+      'reason',
+      `is required for a full-text exclusion: give one of the review's exclusion_reasons ids, or "not-retrieved"`,
+    ],
+    [
+      'a reason on an inclusion',
+      'x,full-text,alice,include,not-etherapy,',
+      'reason',
+      'only belongs to an exclusion (decision is "include")',
+    ],
+    [
+      'not-retrieved at title-abstract',
+      'x,title-abstract,alice,exclude,not-retrieved,',
+      'reason',
+      '"not-retrieved" belongs to the full-text stage: a report not retrieved was sought for full text',
+    ],
+    [
+      'a reason the review does not define',
+      'x,full-text,alice,exclude,wrong-thing,',
+      'reason',
+      `"wrong-thing" is not one of this review's exclusion_reasons ids (not-etherapy) or "not-retrieved"`,
+    ],
+    [
+      'a malformed date',
+      'x,title-abstract,alice,include,,1/2/2024',
+      'date',
+      'must be a date written YYYY-MM-DD, or blank (found "1/2/2024")',
+    ],
+    [
+      'an impossible date',
+      'x,title-abstract,alice,include,,2024-02-31',
+      'date',
+      'must be a date written YYYY-MM-DD, or blank (found "2024-02-31")',
+    ],
+    [
+      'a row with too few fields',
+      'x,title-abstract,alice',
+      'record',
+      'the row has 3 fields; it needs 6 (record,stage,reviewer,decision,reason,date)',
+    ],
   ])('rejects a row with %s, naming line and field', (_, row, field, message) => {
     const result = parseScreeningCsv(csv('ok,title-abstract,alice,include,,', row), { reasons: ['not-etherapy'] });
     expect(result.votes.map((v) => v.record)).toEqual(['ok']);
@@ -56,25 +109,91 @@ describe('resolveStage', () => {
   const ta = 'title-abstract' as const;
   const ft = 'full-text' as const;
   test.each<[string, Stage, () => Vote[], { status: string; reason?: string | null; settledBy?: string | null }]>([
-    ['two reviewers who both include', ta, () => [vote('r', ta, 'alice', 'include'), vote('r', ta, 'ben', 'include')], { status: 'include', settledBy: 'agreement' }],
-    ['two reviewers who both exclude', ta, () => [vote('r', ta, 'alice', 'exclude'), vote('r', ta, 'ben', 'exclude')], { status: 'exclude', settledBy: 'agreement' }],
-    ['maybe and include at title-abstract (maybe counts as include)', ta, () => [vote('r', ta, 'alice', 'maybe'), vote('r', ta, 'ben', 'include')], { status: 'include' }],
-    ['maybe and exclude at title-abstract', ta, () => [vote('r', ta, 'alice', 'maybe'), vote('r', ta, 'ben', 'exclude')], { status: 'conflict' }],
-    ['include and exclude', ta, () => [vote('r', ta, 'alice', 'include'), vote('r', ta, 'ben', 'exclude')], { status: 'conflict', settledBy: null }],
-    ['a conflict settled by a consensus vote', ta, () => [vote('r', ta, 'alice', 'include'), vote('r', ta, 'ben', 'exclude'), vote('r', ta, 'consensus', 'exclude')], { status: 'exclude', settledBy: 'consensus' }],
-    ['a consensus vote of maybe', ta, () => [vote('r', ta, 'alice', 'include'), vote('r', ta, 'ben', 'exclude'), vote('r', ta, 'Consensus', 'maybe')], { status: 'conflict' }],
+    [
+      'two reviewers who both include',
+      ta,
+      () => [vote('r', ta, 'alice', 'include'), vote('r', ta, 'ben', 'include')],
+      { status: 'include', settledBy: 'agreement' },
+    ],
+    [
+      'two reviewers who both exclude',
+      ta,
+      () => [vote('r', ta, 'alice', 'exclude'), vote('r', ta, 'ben', 'exclude')],
+      { status: 'exclude', settledBy: 'agreement' },
+    ],
+    [
+      'maybe and include at title-abstract (maybe counts as include)',
+      ta,
+      () => [vote('r', ta, 'alice', 'maybe'), vote('r', ta, 'ben', 'include')],
+      { status: 'include' },
+    ],
+    [
+      'maybe and exclude at title-abstract',
+      ta,
+      () => [vote('r', ta, 'alice', 'maybe'), vote('r', ta, 'ben', 'exclude')],
+      { status: 'conflict' },
+    ],
+    [
+      'include and exclude',
+      ta,
+      () => [vote('r', ta, 'alice', 'include'), vote('r', ta, 'ben', 'exclude')],
+      { status: 'conflict', settledBy: null },
+    ],
+    [
+      'a conflict settled by a consensus vote',
+      ta,
+      () => [vote('r', ta, 'alice', 'include'), vote('r', ta, 'ben', 'exclude'), vote('r', ta, 'consensus', 'exclude')],
+      { status: 'exclude', settledBy: 'consensus' },
+    ],
+    [
+      'a consensus vote of maybe',
+      ta,
+      () => [vote('r', ta, 'alice', 'include'), vote('r', ta, 'ben', 'exclude'), vote('r', ta, 'Consensus', 'maybe')],
+      { status: 'conflict' },
+    ],
     ['one vote of the two required', ta, () => [vote('r', ta, 'alice', 'exclude')], { status: 'awaiting' }],
-    ['a reviewer who changed their mind (the later vote counts)', ta, () => [vote('r', ta, 'alice', 'exclude'), vote('r', ta, 'ben', 'include'), vote('r', ta, 'alice', 'include')], { status: 'include' }],
-    ['two full-text exclusions for the same reason', ft, () => [vote('r', ft, 'alice', 'exclude', 'not-etherapy'), vote('r', ft, 'ben', 'exclude', 'not-etherapy')], { status: 'exclude', reason: 'not-etherapy' }],
-    ['two full-text exclusions for different reasons', ft, () => [vote('r', ft, 'alice', 'exclude', 'not-etherapy'), vote('r', ft, 'ben', 'exclude', 'not-empirical')], { status: 'conflict' }],
-    ['maybe from both reviewers at full text', ft, () => [vote('r', ft, 'alice', 'maybe'), vote('r', ft, 'ben', 'maybe')], { status: 'conflict' }],
-    ['a reason conflict settled by consensus', ft, () => [vote('r', ft, 'alice', 'exclude', 'not-etherapy'), vote('r', ft, 'ben', 'exclude', 'not-empirical'), vote('r', ft, 'consensus', 'exclude', 'not-empirical')], { status: 'exclude', reason: 'not-empirical', settledBy: 'consensus' }],
+    [
+      'a reviewer who changed their mind (the later vote counts)',
+      ta,
+      () => [vote('r', ta, 'alice', 'exclude'), vote('r', ta, 'ben', 'include'), vote('r', ta, 'alice', 'include')],
+      { status: 'include' },
+    ],
+    [
+      'two full-text exclusions for the same reason',
+      ft,
+      () => [vote('r', ft, 'alice', 'exclude', 'not-etherapy'), vote('r', ft, 'ben', 'exclude', 'not-etherapy')],
+      { status: 'exclude', reason: 'not-etherapy' },
+    ],
+    [
+      'two full-text exclusions for different reasons',
+      ft,
+      () => [vote('r', ft, 'alice', 'exclude', 'not-etherapy'), vote('r', ft, 'ben', 'exclude', 'not-empirical')],
+      { status: 'conflict' },
+    ],
+    [
+      'maybe from both reviewers at full text',
+      ft,
+      () => [vote('r', ft, 'alice', 'maybe'), vote('r', ft, 'ben', 'maybe')],
+      { status: 'conflict' },
+    ],
+    [
+      'a reason conflict settled by consensus',
+      ft,
+      () => [
+        vote('r', ft, 'alice', 'exclude', 'not-etherapy'),
+        vote('r', ft, 'ben', 'exclude', 'not-empirical'),
+        vote('r', ft, 'consensus', 'exclude', 'not-empirical'),
+      ],
+      { status: 'exclude', reason: 'not-empirical', settledBy: 'consensus' },
+    ],
   ])('decides %s', (_, stage, votes, expected) => {
     expect(resolveStage('r', stage, votes())).toMatchObject(expected);
   });
 
   test('decides on one vote when the rules ask for one', () => {
-    expect(resolveStage('r', 'title-abstract', [vote('r', 'title-abstract', 'alice', 'exclude')], { votesRequired: 1 }).status).toBe('exclude');
+    expect(resolveStage('r', 'title-abstract', [vote('r', 'title-abstract', 'alice', 'exclude')], { votesRequired: 1 }).status).toBe(
+      'exclude',
+    );
   });
 
   test('explains an open record in a sentence', () => {
@@ -83,14 +202,22 @@ describe('resolveStage', () => {
   });
 
   test('accepts other names for the consensus reviewer', () => {
-    const votes = [vote('r', 'title-abstract', 'alice', 'include'), vote('r', 'title-abstract', 'ben', 'exclude'), vote('r', 'title-abstract', 'carol', 'include')];
+    const votes = [
+      vote('r', 'title-abstract', 'alice', 'include'),
+      vote('r', 'title-abstract', 'ben', 'exclude'),
+      vote('r', 'title-abstract', 'carol', 'include'),
+    ];
     expect(resolveStage('r', 'title-abstract', votes, { consensusReviewers: ['carol'] }).settledBy).toBe('consensus');
   });
 });
 
 describe('resolveVotes', () => {
   test('decides each record at each stage it was voted on', () => {
-    const decisions = resolveVotes([vote('a', 'title-abstract', 'alice', 'include'), vote('a', 'title-abstract', 'ben', 'include'), vote('a', 'full-text', 'alice', 'exclude', 'x')]);
+    const decisions = resolveVotes([
+      vote('a', 'title-abstract', 'alice', 'include'),
+      vote('a', 'title-abstract', 'ben', 'include'),
+      vote('a', 'full-text', 'alice', 'exclude', 'x'),
+    ]);
     expect(decisions.get('a')?.['title-abstract']?.status).toBe('include');
     expect(decisions.get('a')?.['full-text']?.status).toBe('awaiting');
   });
@@ -136,17 +263,50 @@ describe('cohensKappa', () => {
   });
 
   test.each([
-    ['perfect agreement', [[3, 0], [0, 7]], 1],
-    ['agreement no better than chance', [[25, 25], [25, 25]], 0],
-    ['one rater always saying the same (p_e = 1 is undefined)', [[10, 0], [0, 0]], null],
+    [
+      'perfect agreement',
+      [
+        [3, 0],
+        [0, 7],
+      ],
+      1,
+    ],
+    [
+      'agreement no better than chance',
+      [
+        [25, 25],
+        [25, 25],
+      ],
+      0,
+    ],
+    [
+      'one rater always saying the same (p_e = 1 is undefined)',
+      [
+        [10, 0],
+        [0, 0],
+      ],
+      null,
+    ],
   ])('handles %s', (_, table, kappa) => {
     expect(cohensKappa(table)?.kappa).toBe(kappa);
   });
 
   test.each([
     ['an empty table', []],
-    ['a table with no counts', [[0, 0], [0, 0]]],
-    ['a table that is not square', [[1, 2, 3], [4, 5, 6]]],
+    [
+      'a table with no counts',
+      [
+        [0, 0],
+        [0, 0],
+      ],
+    ],
+    [
+      'a table that is not square',
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+    ],
   ])('gives null for %s', (_, table) => {
     expect(cohensKappa(table)).toBeNull();
   });
@@ -156,9 +316,13 @@ describe('deriveAgreement', () => {
   test('counts maybe as include and leaves consensus votes out', () => {
     const ta = 'title-abstract' as const;
     const votes = [
-      vote('a', ta, 'alice', 'include'), vote('a', ta, 'ben', 'include'),
-      vote('b', ta, 'alice', 'maybe'), vote('b', ta, 'ben', 'exclude'), vote('b', ta, 'consensus', 'exclude'),
-      vote('c', ta, 'alice', 'exclude'), vote('c', ta, 'ben', 'exclude'),
+      vote('a', ta, 'alice', 'include'),
+      vote('a', ta, 'ben', 'include'),
+      vote('b', ta, 'alice', 'maybe'),
+      vote('b', ta, 'ben', 'exclude'),
+      vote('b', ta, 'consensus', 'exclude'),
+      vote('c', ta, 'alice', 'exclude'),
+      vote('c', ta, 'ben', 'exclude'),
       vote('d', ta, 'alice', 'exclude'),
     ];
     const result = deriveAgreement(votes, ta);
@@ -174,7 +338,12 @@ describe('deriveAgreement', () => {
 
   test('leaves out full-text records marked not-retrieved', () => {
     const ft = 'full-text' as const;
-    const votes = [vote('a', ft, 'alice', 'include'), vote('a', ft, 'ben', 'exclude', 'x'), vote('b', ft, 'alice', 'exclude', 'not-retrieved'), vote('b', ft, 'ben', 'exclude', 'not-retrieved')];
+    const votes = [
+      vote('a', ft, 'alice', 'include'),
+      vote('a', ft, 'ben', 'exclude', 'x'),
+      vote('b', ft, 'alice', 'exclude', 'not-retrieved'),
+      vote('b', ft, 'ben', 'exclude', 'not-retrieved'),
+    ];
     expect(deriveAgreement(votes, ft).table).toEqual([
       [0, 1],
       [0, 0],
@@ -183,8 +352,20 @@ describe('deriveAgreement', () => {
 
   test.each([
     ['one reviewer', [vote('a', 'title-abstract', 'alice', 'include')], 'kappa needs exactly two reviewers; title-abstract has 1 (alice)'],
-    ['three reviewers', [vote('a', 'title-abstract', 'alice', 'include'), vote('a', 'title-abstract', 'ben', 'include'), vote('a', 'title-abstract', 'carol', 'include')], 'kappa needs exactly two reviewers; title-abstract has 3 (alice, ben, carol)'],
-    ['no record voted by both', [vote('a', 'title-abstract', 'alice', 'include'), vote('b', 'title-abstract', 'ben', 'include')], 'no record at title-abstract has votes from both alice and ben'],
+    [
+      'three reviewers',
+      [
+        vote('a', 'title-abstract', 'alice', 'include'),
+        vote('a', 'title-abstract', 'ben', 'include'),
+        vote('a', 'title-abstract', 'carol', 'include'),
+      ],
+      'kappa needs exactly two reviewers; title-abstract has 3 (alice, ben, carol)',
+    ],
+    [
+      'no record voted by both',
+      [vote('a', 'title-abstract', 'alice', 'include'), vote('b', 'title-abstract', 'ben', 'include')],
+      'no record at title-abstract has votes from both alice and ben',
+    ],
   ])('gives no kappa for %s, and says why', (_, votes, note) => {
     const result = deriveAgreement(votes, 'title-abstract');
     expect(result.agreement).toBeNull();

@@ -11,8 +11,15 @@ const sucalaSpec = layoutPrismaFlow(sucala, { hrefFor: (box) => (box === 'includ
 
 const hostile = `"><script>alert('x')</script>&amp; <b>`;
 const hostileSpec = layoutPrismaFlow(
-  makeFlow({ identified: { databases: 3, per_source: { [hostile]: 3 } }, screened: 3, excluded_full_text: { 'bad-label': 1 } }, NOTHING_REPORTED),
-  { reasons: [{ id: 'bad-label', label: hostile }], title: hostile, hrefFor: (box) => (box === 'screened' ? `/x/?a="b"&c=<d>'e'` : undefined) },
+  makeFlow(
+    { identified: { databases: 3, per_source: { [hostile]: 3 } }, screened: 3, excluded_full_text: { 'bad-label': 1 } },
+    NOTHING_REPORTED,
+  ),
+  {
+    reasons: [{ id: 'bad-label', label: hostile }],
+    title: hostile,
+    hrefFor: (box) => (box === 'screened' ? `/x/?a="b"&c=<d>'e'` : undefined),
+  },
 );
 
 /** Element names the renderer may write; anything else would be markup smuggled in through a label. */
@@ -75,7 +82,10 @@ describe('renderPrismaSvg', () => {
   });
 
   test('escapes text put straight into a spec, not only what the layout wrote', () => {
-    const spec: PrismaDiagramSpec = { ...sucalaSpec, boxes: sucalaSpec.boxes.map((b) => (b.id === 'screened' ? { ...b, lines: ['</text></svg><img src=x onerror=alert(1)>'] } : b)) };
+    const spec: PrismaDiagramSpec = {
+      ...sucalaSpec,
+      boxes: sucalaSpec.boxes.map((b) => (b.id === 'screened' ? { ...b, lines: ['</text></svg><img src=x onerror=alert(1)>'] } : b)),
+    };
     const svg = renderPrismaSvg(spec);
     expect(xmlFaults(svg)).toEqual([]);
     expect(svg).toContain('&lt;/text&gt;&lt;/svg&gt;&lt;img src=x onerror=alert(1)&gt;');
@@ -105,7 +115,9 @@ describe('renderPrismaSvg', () => {
 
   test('starts with a title and a description that the svg element names itself by', () => {
     const svg = renderPrismaSvg(sucalaSpec, { idPrefix: 'flow' });
-    expect(svg).toMatch(/^<svg [^>]*aria-labelledby="flow-title" aria-describedby="flow-desc"[^>]*>\n<title id="flow-title">PRISMA 2020 flow diagram<\/title>\n<desc id="flow-desc">PRISMA 2020 flow diagram\. Identification: /);
+    expect(svg).toMatch(
+      /^<svg [^>]*aria-labelledby="flow-title" aria-describedby="flow-desc"[^>]*>\n<title id="flow-title">PRISMA 2020 flow diagram<\/title>\n<desc id="flow-desc">PRISMA 2020 flow diagram\. Identification: /,
+    );
     expect(svg).toContain(escapeXml(sucalaSpec.description));
   });
 
@@ -159,7 +171,10 @@ describe('renderPrismaSvg', () => {
   });
 
   test('writes at most two decimals in coordinates', () => {
-    const spec: PrismaDiagramSpec = { ...sucalaSpec, arrows: [{ from: 'screened', to: 'sought', points: [], path: 'M1.23456,2.5L1.23456,-0.0001' }] };
+    const spec: PrismaDiagramSpec = {
+      ...sucalaSpec,
+      arrows: [{ from: 'screened', to: 'sought', points: [], path: 'M1.23456,2.5L1.23456,-0.0001' }],
+    };
     expect(renderPrismaSvg(spec)).toContain('d="M1.23,2.5L1.23,0"');
   });
 });
@@ -181,7 +196,11 @@ describe('the diagram’s colours', () => {
   });
 
   test('draws only colours of the palette', () => {
-    const svg = renderPrismaSvg(layoutPrismaFlow(makeFlow({ previous: { studies: 1, reports: 1 }, other_methods: { identified: { citations: 1 } } }), { hrefFor: () => '/x/' }));
+    const svg = renderPrismaSvg(
+      layoutPrismaFlow(makeFlow({ previous: { studies: 1, reports: 1 }, other_methods: { identified: { citations: 1 } } }), {
+        hrefFor: () => '/x/',
+      }),
+    );
     const used = new Set([...svg.matchAll(/(?:fill|stroke)="(#[0-9a-f]{6})"/gi)].map((m) => m[1]));
     expect([...used].filter((c) => !Object.values(prismaColours).includes(c as never))).toEqual([]);
     expect(used.size).toBeGreaterThanOrEqual(5);

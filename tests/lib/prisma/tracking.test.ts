@@ -44,7 +44,8 @@ describe('loadTracking', () => {
       'records/psyc.json': '[{"title": "Read first (json sorts before ris)"}]',
       'records/psyc.ris': 'TY  - JOUR\nTI  - Same source twice\nER  - \n',
       'records/notes.txt': 'search notes',
-      'screening.csv': 'record,stage,reviewer,decision,reason,date\nembase-1,title-abstract,alice,yes,,\nembase-1,full-text,alice,exclude,made-up,\n',
+      'screening.csv':
+        'record,stage,reviewer,decision,reason,date\nembase-1,title-abstract,alice,yes,,\nembase-1,full-text,alice,exclude,made-up,\n',
     });
     const tracking = loadTracking(dir, { root, reasons: ['not-etherapy'] });
     expect(tracking?.problems.map(formatProblem)).toEqual([

@@ -63,8 +63,14 @@ describe('flowVersions', () => {
 
   test.each([
     ['a review with no changes', makeReview()],
-    ['a review whose changes record no flow', makeReview({ version: '2', changes: [{ version: '1', date: '2020-01-01', summary: 'First version.' }] })],
-    ['a review whose only change with a flow is the current version', makeReview({ version: '2', changes: [{ version: '2', date: '2021-01-01', summary: 'Second version.', flow: firstFlow }] })],
+    [
+      'a review whose changes record no flow',
+      makeReview({ version: '2', changes: [{ version: '1', date: '2020-01-01', summary: 'First version.' }] }),
+    ],
+    [
+      'a review whose only change with a flow is the current version',
+      makeReview({ version: '2', changes: [{ version: '2', date: '2021-01-01', summary: 'Second version.', flow: firstFlow }] }),
+    ],
   ])('returns null for %s', (_, r) => {
     expect(flowVersions(r)).toBeNull();
   });

@@ -16,7 +16,10 @@ export const vote = (record: string, stage: Stage, reviewer: string, decision: V
 });
 
 /** alice and ben cast the same vote on a record at a stage. */
-export const agree = (record: string, stage: Stage, decision: Vote['decision'], reason: string | null = null) => [vote(record, stage, 'alice', decision, reason), vote(record, stage, 'ben', decision, reason)];
+export const agree = (record: string, stage: Stage, decision: Vote['decision'], reason: string | null = null) => [
+  vote(record, stage, 'alice', decision, reason),
+  vote(record, stage, 'ben', decision, reason),
+];
 
 /**
  * A review part-way through screening, shared by the progress and ledger tests:
@@ -24,7 +27,12 @@ export const agree = (record: string, stage: Stage, decision: Vote['decision'], 
  * and abstract; c has one vote of two; d is included at both stages, but no study claims it.
  */
 export function screeningUnderWay(doiPrefix: string) {
-  const [a, b, c, d] = [rec({ doi: `10.5555/${doiPrefix}a` }), rec({ doi: `10.5555/${doiPrefix}b` }), rec({ source: 'psycinfo', position: 1 }), rec({ doi: `10.5555/${doiPrefix}d` })];
+  const [a, b, c, d] = [
+    rec({ doi: `10.5555/${doiPrefix}a` }),
+    rec({ doi: `10.5555/${doiPrefix}b` }),
+    rec({ source: 'psycinfo', position: 1 }),
+    rec({ doi: `10.5555/${doiPrefix}d` }),
+  ];
   const votes = [
     ...agree(a.key, 'title-abstract', 'include'),
     vote(b.key, 'title-abstract', 'alice', 'include'),

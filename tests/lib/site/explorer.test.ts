@@ -45,8 +45,14 @@ describe('facets', () => {
   const email = makeStudy({ id: 'a-2001', modalities: ['email', 'chat'] });
   const video = makeStudy({ id: 'b-2002' });
 
-  test('give the search index a study\'s labels for every facet', () => {
-    expect(studyFilters(email)).toMatchObject({ modality: ['Email', 'Chat'], design: ['Randomized controlled trial'], measure: ['WAI-S'], rater: ['Client'], decision: ['Included'] });
+  test("give the search index a study's labels for every facet", () => {
+    expect(studyFilters(email)).toMatchObject({
+      modality: ['Email', 'Chat'],
+      design: ['Randomized controlled trial'],
+      measure: ['WAI-S'],
+      rater: ['Client'],
+      decision: ['Included'],
+    });
   });
 
   test('count studies per value, keeping the zero counts of a fixed vocabulary', () => {
@@ -56,6 +62,9 @@ describe('facets', () => {
   });
 
   test('read URL parameters, dropping unknown facets and values', () => {
-    expect(parseFacetParams(new URLSearchParams('modality=videoconference&modality=fax&colour=red&measure=WAI'))).toEqual({ modality: ['videoconference'], measure: ['WAI'] });
+    expect(parseFacetParams(new URLSearchParams('modality=videoconference&modality=fax&colour=red&measure=WAI'))).toEqual({
+      modality: ['videoconference'],
+      measure: ['WAI'],
+    });
   });
 });

@@ -38,8 +38,10 @@ describe('open-data exports', () => {
     expect(ris.split('\n').every((l) => l === '' || /^[A-Z][A-Z0-9] {2}- /.test(l))).toBe(true);
   });
 
-  test('formats an APA reference from the record on one line, keeping the title\'s own capitals', () => {
-    expect(formatApa(toCsl('doe-2010', study))).toBe('Doe, J., & Roe, R. (2010). Alliance, “online”: a study in two lines. Journal of Tests, 5(2), 95–105. https://doi.org/10.1000/test.2010');
+  test("formats an APA reference from the record on one line, keeping the title's own capitals", () => {
+    expect(formatApa(toCsl('doe-2010', study))).toBe(
+      'Doe, J., & Roe, R. (2010). Alliance, “online”: a study in two lines. Journal of Tests, 5(2), 95–105. https://doi.org/10.1000/test.2010',
+    );
   });
 });
 

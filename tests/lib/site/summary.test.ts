@@ -6,16 +6,34 @@ import { makeStudy } from '../../helpers/factories';
 
 const alliance = makeStudy().alliance;
 const studies = [
-  makeStudy({ id: 'a-2001', sample_size: 40, modalities: ['email', 'chat'], alliance: { ...alliance, vs_face_to_face: 'etherapy-higher' } }),
+  makeStudy({
+    id: 'a-2001',
+    sample_size: 40,
+    modalities: ['email', 'chat'],
+    alliance: { ...alliance, vs_face_to_face: 'etherapy-higher' },
+  }),
   makeStudy({ id: 'b-2002', sample_size: null, provenance: { ...makeStudy().provenance, unverified_fields: ['sample_size'] } }),
-  makeStudy({ id: 'c-2003', sample_size: 10, comparator: 'none', alliance: { ...alliance, vs_face_to_face: 'not-compared' }, reviews: [{ review: 'test-review', decision: 'excluded', reason: 'wrong-population' }] }),
+  makeStudy({
+    id: 'c-2003',
+    sample_size: 10,
+    comparator: 'none',
+    alliance: { ...alliance, vs_face_to_face: 'not-compared' },
+    reviews: [{ review: 'test-review', decision: 'excluded', reason: 'wrong-population' }],
+  }),
 ];
 
 describe('deriveSummary', () => {
   const summary = deriveSummary(studies);
 
   test('counts included studies and their participants, leaving out sample sizes that are not reported and the excluded study', () => {
-    expect(summary).toMatchObject({ studies: 2, participants: 40, sampleSizeMissing: 1, studiesWithSampleSize: 1, excluded: 1, awaitingScreening: 0 });
+    expect(summary).toMatchObject({
+      studies: 2,
+      participants: 40,
+      sampleSizeMissing: 1,
+      studiesWithSampleSize: 1,
+      excluded: 1,
+      awaitingScreening: 0,
+    });
   });
 
   test('counts a study with two modalities under each', () => {
@@ -37,7 +55,13 @@ describe('deriveSummary', () => {
   });
 
   test('leaves every figure unchanged when a pending record is added, and counts it as awaiting screening', () => {
-    const pending = makeStudy({ id: 'p-2020', sample_size: 53, doi: '10.1000/p', alliance: { ...alliance, vs_face_to_face: 'etherapy-lower' }, reviews: [{ review: 'test-review', decision: 'pending' }] });
+    const pending = makeStudy({
+      id: 'p-2020',
+      sample_size: 53,
+      doi: '10.1000/p',
+      alliance: { ...alliance, vs_face_to_face: 'etherapy-lower' },
+      reviews: [{ review: 'test-review', decision: 'pending' }],
+    });
     const withPending = deriveSummary([...studies, pending]);
     const { awaitingScreening, ...figures } = withPending;
     const { awaitingScreening: before, ...unchanged } = summary;
@@ -46,7 +70,10 @@ describe('deriveSummary', () => {
   });
 
   test('counts a study with a face-to-face arm whose result is not reported as compared, but not as a reported result', () => {
-    const s = deriveSummary([makeStudy({ alliance: { ...alliance, vs_face_to_face: 'not-reported' } }), makeStudy({ id: 'n-2001', comparator: 'none', alliance: { ...alliance, vs_face_to_face: 'not-reported' } })]);
+    const s = deriveSummary([
+      makeStudy({ alliance: { ...alliance, vs_face_to_face: 'not-reported' } }),
+      makeStudy({ id: 'n-2001', comparator: 'none', alliance: { ...alliance, vs_face_to_face: 'not-reported' } }),
+    ]);
     expect([s.comparedWithFaceToFace, s.comparisonResultReported]).toEqual([1, 0]);
     expect(s.byComparison.find((t) => t.key === 'not-reported')).toEqual({ key: 'not-reported', count: 2 });
   });

@@ -137,11 +137,14 @@ describe("Hedges' g from group means", () => {
     expect(round(hedgesJApproximate(df), 7)).toBe(j);
   });
 
-  test.each(METAFOR_SMD)("%s: g and its variance agree with metafor 3.8-1 escalc(measure = 'SMD') to 1e-6", (_name, n1, m1, sd1, n2, m2, sd2, g, v) => {
-    const est = hedgesG({ mean: m1, sd: sd1, n: n1 }, { mean: m2, sd: sd2, n: n2 });
-    expect(Math.abs(est.yi - g)).toBeLessThan(1e-6);
-    expect(Math.abs(est.vi - v)).toBeLessThan(1e-6);
-  });
+  test.each(METAFOR_SMD)(
+    "%s: g and its variance agree with metafor 3.8-1 escalc(measure = 'SMD') to 1e-6",
+    (_name, n1, m1, sd1, n2, m2, sd2, g, v) => {
+      const est = hedgesG({ mean: m1, sd: sd1, n: n1 }, { mean: m2, sd: sd2, n: n2 });
+      expect(Math.abs(est.yi - g)).toBeLessThan(1e-6);
+      expect(Math.abs(est.vi - v)).toBeLessThan(1e-6);
+    },
+  );
 
   test('the exact correction matches the gamma-function form at known values: J(2) = 1/√π, J(10) = 0.922745608053 (R: gamma(5) / (sqrt(5) * gamma(4.5)), and metafor:::.cmicalc(10))', () => {
     // J(2) = Γ(1) / (1 · Γ(1/2)) = 1/√π.
@@ -253,7 +256,13 @@ describe('edge cases of pooling', () => {
 // --- poolEffects ------------------------------------------------------------------------------------------------
 
 const corr = (r: number, n: number, label = 'WAI vs outcome'): Effect => ({ kind: 'correlation', label, r, n });
-const smd = (value: number, lo: number, hi: number): Effect => ({ kind: 'smd', label: 'WAI e-therapy vs face-to-face', smd: value, ci_low: lo, ci_high: hi });
+const smd = (value: number, lo: number, hi: number): Effect => ({
+  kind: 'smd',
+  label: 'WAI e-therapy vs face-to-face',
+  smd: value,
+  ci_low: lo,
+  ci_high: hi,
+});
 const means = (m1: number, m2: number): Effect => ({
   kind: 'group-means',
   label: 'WAI at session 3',

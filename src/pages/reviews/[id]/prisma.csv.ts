@@ -8,7 +8,8 @@ import { csvUrlFor, getCsvFlow } from '../../../data/tracking';
 import { writePrismaCsv } from '../../../lib/prisma/csv';
 import type { Review } from '../../../schemas';
 
-export const getStaticPaths = (async () => (await getReviews()).map((review) => ({ params: { id: review.id }, props: { review } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  (await getReviews()).map((review) => ({ params: { id: review.id }, props: { review } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ review: Review }> = async ({ props }) => {
   const { review } = props;

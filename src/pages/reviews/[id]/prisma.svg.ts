@@ -6,7 +6,8 @@ import { getReviewFlow } from '../../../data/tracking';
 import { renderPrismaSvg } from '../../../lib/prisma/svg';
 import type { Review } from '../../../schemas';
 
-export const getStaticPaths = (async () => (await getReviews()).map((review) => ({ params: { id: review.id }, props: { review } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  (await getReviews()).map((review) => ({ params: { id: review.id }, props: { review } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ review: Review }> = async ({ props }) => {
   const { spec } = await getReviewFlow(props.review, { absolute: true });
