@@ -3,24 +3,14 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
+import type { Citation } from '../schemas';
+import type { CslItem as CslInput } from './bibliography/csl';
 
-/** The citation fields shared by studies, reports and reviews. */
-export interface CitationFields {
-  title: string;
-  year: number;
-  journal: string;
-  authors: string[];
-  volume?: string | undefined;
-  issue?: string | undefined;
-  pages?: string | undefined;
-  doi?: string | undefined;
-  pmid?: string | undefined;
-  pmcid?: string | undefined;
-  authors_incomplete?: boolean | undefined;
-}
+/** The citation fields shared by studies, reports and reviews (the schema's citation fields). */
+export type CitationFields = Citation;
 
 /** A CSL-JSON item, the interchange format citation-js reads. */
-export type CslItem = Record<string, unknown> & { id: string; type: string };
+export type CslItem = CslInput & { id: string; type: string };
 
 /** Splits "Family, Given" into CSL name parts. */
 export function parseAuthor(author: string): { family: string; given?: string } {

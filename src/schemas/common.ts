@@ -61,6 +61,9 @@ export const citationFields = {
 /** A further report of the same study. */
 export const reportSchema = z.object(citationFields).strict();
 
+/** The citation fields of a study, a further report or a review, validated. */
+export type Citation = z.infer<typeof reportSchema>;
+
 /** A place a fact came from. */
 export const sourceSchema = z
   .object({

@@ -83,3 +83,5 @@ export const effectSchema = z.union([correlationEffect, smdEffect, groupMeansEff
 });
 
 export type Effect = z.infer<typeof effectSchema>;
+/** One arm's summary statistics. */
+export type Arm = z.infer<typeof armSchema>;

@@ -84,4 +84,6 @@ export const reviewSchema = z
   });
 
 export type Review = z.infer<typeof reviewSchema>;
+/** One of a review's exclusion reasons. */
+export type ExclusionReason = z.infer<typeof exclusionReasonSchema>;
 export type ReviewInput = z.input<typeof reviewSchema>;

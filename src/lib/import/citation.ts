@@ -2,22 +2,14 @@
 // in the shapes the schema asks for: "Family, Given" authors, bare DOI, "95-105" pages.
 import { normaliseAuthor } from '../bibliography/authors';
 import type { BibRecord } from '../bibliography/record';
+import type { Citation } from '../../schemas';
 
 // The author rule lives in bibliography/authors.ts (validation's fixes use it too); re-exported for importers.
 export { normaliseAuthor };
 
-/** The citation fields of a study record, as an importer fills them. */
-export interface DraftCitation {
-  title: string;
-  year: number;
-  journal: string;
-  authors: string[];
-  volume?: string;
-  issue?: string;
-  pages?: string;
-  doi?: string;
-  pmid?: string;
-}
+/** The citation fields of a study record, as an importer fills them (the schema's citation fields an export can give). */
+export type DraftCitation = Pick<Citation, 'title' | 'year' | 'journal' | 'authors'> &
+  Partial<Pick<Citation, 'volume' | 'issue' | 'pages' | 'doi' | 'pmid'>>;
 
 /** A citation ready for a draft, or the reason the entry cannot become one. */
 export type CitationResult =

@@ -2,18 +2,13 @@
 // Exact matches (same DOI, same PMID, same normalised title + year + first author) use the
 // screening deduplicator (src/lib/prisma/dedupe.ts); a near-identical title in the same year is
 // caught here as well, unless the two records carry different DOIs or PMIDs.
+import type { Citation } from '../../schemas';
 import type { BibRecord } from '../bibliography';
 import { dedupeRecords, normaliseTitle } from '../prisma/dedupe';
 import { editDistance } from '../validation/suggest';
 
-/** The citation of a report, as far as a record already in the repository gives it. */
-export interface KnownReport {
-  title?: string | undefined;
-  year?: number | null | undefined;
-  authors?: string[] | undefined;
-  doi?: string | undefined;
-  pmid?: string | undefined;
-}
+/** The citation of a report, as far as a record already in the repository gives it (an imported draft may lack a year). */
+export type KnownReport = { [K in 'title' | 'authors' | 'doi' | 'pmid']?: Citation[K] | undefined } & { year?: number | null | undefined };
 
 /** A study record already in the repository: its primary report and any further reports. */
 export interface KnownStudy extends KnownReport {

@@ -17,7 +17,7 @@
 // its list, so the records ledger and the diagram read one derivation and cannot disagree.
 // Records still awaiting votes or in conflict are in none of the decided boxes, so while screening is
 // under way the flow does not close (checkFlow says where) and `progress` lists what is open.
-import type { Flow } from '../../schemas/flow';
+import type { ExclusionReason, Flow } from '../../schemas';
 import type { BibRecord } from '../bibliography';
 import { normaliseDoi, normalisePmid } from '../bibliography/record';
 import { dedupeRecords, type Deduplication, type Duplicate } from './dedupe';
@@ -33,10 +33,7 @@ import {
 } from './screening';
 
 /** A review's exclusion reason (the review schema's `exclusion_reasons` items). */
-export interface ExclusionReason {
-  id: string;
-  label: string;
-}
+export type { ExclusionReason } from '../../schemas';
 
 /** What the flow is derived from. */
 export interface DeriveFlowInput {

@@ -1,6 +1,6 @@
 // Effect sizes and their pooling: Fisher's z, Hedges' g, inverse-variance and DerSimonian–Laird meta-analysis.
 // Formulas follow Borenstein, Hedges, Higgins & Rothstein (2009) Introduction to Meta-Analysis, chapters 4, 6, 11-12 and 16.
-import type { Effect } from '../../schemas';
+import type { Arm, Effect } from '../../schemas';
 
 /** The 97.5th percentile of the standard normal distribution: a 95% interval is estimate ± Z95 × SE. */
 export const Z95 = 1.959964;
@@ -61,12 +61,8 @@ export function hedgesJApproximate(df: number): number {
   return 1 - 3 / (4 * df - 1);
 }
 
-/** Summary statistics of one arm. */
-export interface ArmSummary {
-  mean: number;
-  sd: number;
-  n: number;
-}
+/** Summary statistics of one arm: the effect schema's arm (mean, sd, n). */
+export type ArmSummary = Pick<Arm, 'mean' | 'sd' | 'n'>;
 
 /** A standardized mean difference computed from group means. */
 export interface HedgesG extends EffectEstimate {

@@ -1,21 +1,21 @@
 // The pure parts of the importer (src/lib/import): ids, citations, drafts, duplicates, YAML, flows.
 import jsYaml from 'js-yaml';
 import { describe, expect, test } from 'vitest';
-import { parseBibliography, type BibRecord } from '../../src/lib/bibliography';
-import { writePrismaCsv, readPrismaCsv } from '../../src/lib/prisma/csv';
-import { cleanJournal, cleanTitle, citationFromRecord, normaliseAuthor, normalisePages } from '../../src/lib/import/citation';
-import { draftStudy, modalitiesInTitle, placeholderFields, SCHEMA_COMMENT } from '../../src/lib/import/draft';
-import { findDuplicates, similarTitles, type KnownStudy } from '../../src/lib/import/duplicates';
-import { asciiSlug, baseStudyId, uniqueId } from '../../src/lib/import/ids';
-import { chooseReview, planImport } from '../../src/lib/import/plan';
-import { compactFlow, setReviewFlow } from '../../src/lib/import/review-flow';
-import { describeDuplicate, formatImportSummary, isSkippedEntry } from '../../src/lib/import/summary';
-import { studyToYaml } from '../../src/lib/import/yaml';
-import { checkRecord } from '../../src/loaders/content';
-import { lineOf } from '../../src/lib/validation/yaml-lines';
-import { flowSchema, reviewSchema, studySchema } from '../../src/schemas';
-import { parsePath } from '../../src/lib/validation/cross-checks';
-import { knownKeys } from '../../src/lib/validation/zod-issues';
+import { parseBibliography, type BibRecord } from '../../../src/lib/bibliography';
+import { writePrismaCsv, readPrismaCsv } from '../../../src/lib/prisma/csv';
+import { cleanJournal, cleanTitle, citationFromRecord, normaliseAuthor, normalisePages } from '../../../src/lib/import/citation';
+import { draftStudy, modalitiesInTitle, placeholderFields, SCHEMA_COMMENT } from '../../../src/lib/import/draft';
+import { findDuplicates, similarTitles, type KnownStudy } from '../../../src/lib/import/duplicates';
+import { asciiSlug, baseStudyId, uniqueId } from '../../../src/lib/import/ids';
+import { chooseReview, planImport } from '../../../src/lib/import/plan';
+import { compactFlow, setReviewFlow } from '../../../src/lib/import/review-flow';
+import { describeDuplicate, formatImportSummary, isSkippedEntry } from '../../../src/lib/import/summary';
+import { studyToYaml } from '../../../src/lib/import/yaml';
+import { checkRecord } from '../../../src/loaders/content';
+import { lineOf } from '../../../src/lib/validation/yaml-lines';
+import { flowSchema, reviewSchema, studySchema } from '../../../src/schemas';
+import { parsePath } from '../../../src/lib/validation/cross-checks';
+import { knownKeys } from '../../../src/lib/validation/zod-issues';
 
 const record = (overrides: Partial<BibRecord> = {}): BibRecord => ({
   key: 'test-1',

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { paginate, pageWindow, studyRow } from '../../../src/lib/explorer';
-import { facetCounts, parseFacetParams, studyFilters } from '../../../src/lib/facets';
-import { makeStudy } from '../../helpers/factories';
+import { paginate, pageWindow, studyRow } from '../../src/lib/explorer';
+import { facetCounts, parseFacetParams, studyFilters } from '../../src/lib/facets';
+import { makeStudy } from '../helpers/factories';
 
 describe('studyRow', () => {
   test('writes a study as the table row, marking unconfirmed values and unnamed instruments', () => {

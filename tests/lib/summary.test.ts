@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { deriveSummary, includedIn, shortCitation } from '../../../src/lib/summary';
-import { isUnverified } from '../../../src/lib/provenance';
-import { formatList } from '../../../src/lib/labels';
-import { makeStudy } from '../../helpers/factories';
+import { deriveSummary, includedIn, shortCitation } from '../../src/lib/summary';
+import { isUnverified } from '../../src/lib/provenance';
+import { formatList } from '../../src/lib/labels';
+import { makeStudy } from '../helpers/factories';
 
 const alliance = makeStudy().alliance;
 const studies = [

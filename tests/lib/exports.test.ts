@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { csvField, studiesToBibtex, studiesToCsv, studiesToRis, studyCsvColumns } from '../../../src/lib/exports';
-import { formatApa, toCsl } from '../../../src/lib/citation';
-import { makeStudy } from '../../helpers/factories';
+import { csvField, studiesToBibtex, studiesToCsv, studiesToRis, studyCsvColumns } from '../../src/lib/exports';
+import { formatApa, toCsl } from '../../src/lib/citation';
+import { makeStudy } from '../helpers/factories';
 
 const study = makeStudy({ title: 'Alliance, "online": a study\nin two lines', volume: '5', issue: '2', pages: '95-105' });
 
