@@ -7,6 +7,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import pagefind from './src/integrations/pagefind.ts';
+import validateContent from './src/integrations/validate.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
@@ -17,7 +18,9 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [mdx(), pagefind()],
+  // validateContent first: on `astro build` it runs npm run validate's checks and stops on an error
+  // before any content is loaded; on `astro dev` it prints the problems before serving.
+  integrations: [validateContent(), mdx(), pagefind()],
   server: { host: '127.0.0.1', port: 4321 },
   vite: {
     build: { assetsInlineLimit: 0 },

@@ -1,21 +1,24 @@
-// Reads a content folder exactly as the Astro build does (js-yaml), validates every record with
-// src/schemas and the cross-record checks, and locates each fault's line.
-import fs from 'node:fs';
+// Reads a content folder as the Astro build does (js-yaml), validates every record with
+// src/schemas and the cross-record checks, and locates each fault's line. The build runs this
+// same function before its own loaders (src/integrations/validate.ts), so the two cannot disagree.
 import path from 'node:path';
-import yaml from 'js-yaml';
 import type { z } from 'astro/zod';
 import { guideSchema, reviewSchema, studySchema, type Guide, type Review, type Study } from '../schemas';
 import { crossCheck, parsePath, type Loaded } from '../lib/validation/cross-checks';
 import { explainIssue } from '../lib/validation/zod-issues';
-import { yamlErrorMessage } from '../lib/validation/yaml-errors';
+import { secondDocumentLine, yamlErrorMessage } from '../lib/validation/yaml-errors';
+import { parseRecordYaml } from '../lib/validation/yaml-load';
+import { checkMdxSyntax } from '../lib/validation/mdx-syntax';
 import { checkReviewFlows } from '../lib/validation/flow-checks';
 import { deriveFlow, studyIndex } from '../lib/prisma/derive';
 import type { Problem } from '../lib/validation/problem';
 import { checkGuides } from '../lib/guidance/validate';
 import { checkUpdatedDates, unbumpedChanges } from '../lib/guidance/staleness';
-import { frontmatterOf, lineOf } from '../lib/validation/yaml-lines';
+import { frontmatterOf, indexLines, type LineIndex } from '../lib/validation/yaml-lines';
 import { projectRoot } from './content-dir';
+import { listContentFiles } from './content-files';
 import { studyChanges } from './git-history';
+import { readTextFile } from './text-file';
 import { loadReviewTracking } from './tracking';
 
 export interface Content {
@@ -28,35 +31,44 @@ export interface Content {
   filesRead: number;
 }
 
-function listFiles(dir: string, extension: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith(extension))
-    .map((e) => path.join(dir, e.name))
-    .sort();
+/** One problem per field: zod can report several broken rules of one value (Infinity is neither finite, whole nor at most the maximum); the first says it. */
+function firstPerPath(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.file}\u0000${p.path}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
-/** Parses and validates one YAML text against a schema; problems carry file and line. */
+/**
+ * Parses and validates one YAML text against a schema; problems carry file and line. `lines`, when
+ * given, is the text's line index (so a caller that has one does not parse again); otherwise one
+ * is built, once, when there is a fault to locate.
+ */
 export function checkRecord<S extends z.ZodTypeAny>(
   file: string,
   text: string,
   schema: S,
   lineOffset = 0,
+  lines?: () => LineIndex,
 ): { data?: z.infer<S>; problems: Problem[] } {
   let raw: unknown;
   try {
-    raw = yaml.load(text);
+    raw = parseRecordYaml(text);
   } catch (err) {
     const e = err as { reason?: string; mark?: { line: number } };
-    const line = e.mark ? e.mark.line + 1 + lineOffset : undefined;
+    const reason = e.reason ?? String(err);
+    const at = e.mark?.line ?? (/expected a single document/.test(reason) ? secondDocumentLine(text) : undefined);
+    const line = at !== undefined ? at + 1 + lineOffset : undefined;
     return {
       problems: [
         {
           file,
           ...(line ? { line } : {}),
           path: '',
-          message: yamlErrorMessage(e.reason ?? String(err), text, e.mark?.line),
+          message: yamlErrorMessage(reason, text, at),
           severity: 'error',
         },
       ],
@@ -77,31 +89,53 @@ export function checkRecord<S extends z.ZodTypeAny>(
   }
   const result = schema.safeParse(raw);
   if (result.success) return { data: result.data, problems: [] };
+  const index = lines?.() ?? indexLines(text);
   const problems = result.error.issues.flatMap((issue) =>
     explainIssue(issue, raw, schema).map((fi): Problem => {
-      const line = lineOf(text, fi.segments);
+      const line = index.lineOf(fi.segments);
       return { file, ...(line ? { line: line + lineOffset } : {}), path: fi.path, message: fi.message, severity: 'error' };
     }),
   );
-  return { problems };
+  return { problems: firstPerPath(problems) };
 }
 
 /** Loads and checks every record under `contentDir`; file names in problems are relative to `root`. */
 export function loadContent(contentDir: string, root = projectRoot()): Content {
   const rel = (f: string) => path.relative(root, f).split(path.sep).join('/');
-  const problems: Problem[] = [];
+  const files = listContentFiles(contentDir, rel);
+  const problems: Problem[] = [...files.problems];
   let filesRead = 0;
 
-  const read = <S extends z.ZodTypeAny>(files: string[], schema: S, frontmatter = false): Loaded<z.infer<S>>[] => {
+  // Each file's text and (built on first need, once) the lines of its fields, by the file name problems use.
+  const texts = new Map<string, { text: string; offset: number; index?: LineIndex }>();
+  const indexOf = (file: string): LineIndex | undefined => {
+    const entry = texts.get(file);
+    if (!entry) return undefined;
+    entry.index ??= indexLines(entry.text);
+    return entry.index;
+  };
+  /** A problem from a check over parsed records, placed on the line of its field. */
+  const locate = (problem: Problem): Problem => {
+    if (problem.line !== undefined) return problem;
+    const entry = texts.get(problem.file);
+    const line = entry && indexOf(problem.file)?.lineOf(parsePath(problem.path));
+    return line ? { ...problem, line: line + (entry?.offset ?? 0) } : problem;
+  };
+
+  const read = <S extends z.ZodTypeAny>(list: string[], schema: S, frontmatter = false): Loaded<z.infer<S>>[] => {
     const loaded: Loaded<z.infer<S>>[] = [];
-    for (const abs of files) {
+    for (const abs of list) {
       filesRead++;
       const file = rel(abs);
-      const source = fs.readFileSync(abs, 'utf8');
-      let text = source;
+      const source = readTextFile(abs);
+      if (source.fault) {
+        problems.push({ file, line: source.fault.line, path: '', message: source.fault.message, severity: 'error' });
+        continue;
+      }
+      let text = source.text;
       let offset = 0;
       if (frontmatter) {
-        const fm = frontmatterOf(source);
+        const fm = frontmatterOf(source.text);
         if (!fm) {
           problems.push({
             file,
@@ -114,23 +148,23 @@ export function loadContent(contentDir: string, root = projectRoot()): Content {
         }
         text = fm.yaml;
         offset = fm.firstLine - 1;
+        const fault = checkMdxSyntax(source.text, fm.firstLine + text.split('\n').length);
+        if (fault)
+          problems.push({ file, ...(fault.line ? { line: fault.line } : {}), path: '', message: fault.message, severity: 'error' });
       }
-      const result = checkRecord(file, text, schema, offset);
+      texts.set(file, { text, offset });
+      const result = checkRecord(file, text, schema, offset, () => indexOf(file)!);
       problems.push(...result.problems);
       if (result.data !== undefined) loaded.push({ file, data: result.data });
     }
     return loaded;
   };
 
-  const studies = read(listFiles(path.join(contentDir, 'studies'), '.yaml'), studySchema);
-  const reviews = read(listFiles(path.join(contentDir, 'reviews'), '.yaml'), reviewSchema);
-  const guides = read(listFiles(path.join(contentDir, 'guides'), '.mdx'), guideSchema, true);
+  const studies = read(files.studies, studySchema);
+  const reviews = read(files.reviews, reviewSchema);
+  const guides = read(files.guides, guideSchema, true);
 
-  for (const problem of crossCheck(studies, reviews)) {
-    const abs = path.resolve(root, problem.file);
-    const line = lineOf(fs.readFileSync(abs, 'utf8'), parsePath(problem.path));
-    problems.push(line ? { ...problem, line } : problem);
-  }
+  for (const problem of crossCheck(studies, reviews)) problems.push(locate(problem));
   // Review flows: arms close, reported = derived from tracking data, study records agree.
   for (const { file, data: review } of reviews) {
     const tracking = loadReviewTracking(contentDir, review, root);
@@ -143,20 +177,20 @@ export function loadContent(contentDir: string, root = projectRoot()): Content {
           studies: studyIndex(studies.map((s) => s.data)),
         })
       : null;
-    const text = fs.readFileSync(path.resolve(root, file), 'utf8');
     for (const problem of checkReviewFlows(
       file,
       review,
       studies.map((s) => s.data),
       derived,
-    )) {
-      const line = lineOf(text, parsePath(problem.path));
-      problems.push(line ? { ...problem, line } : problem);
-    }
+    ))
+      problems.push(locate(problem));
   }
 
   // Guidance pages: cited study ids resolve (errors); cited records changed after `reviewed` (warnings).
-  const guideSources = guides.map((g) => ({ ...g, source: fs.readFileSync(path.resolve(root, g.file), 'utf8') }));
+  const guideSources = guides.flatMap((g) => {
+    const read = readTextFile(path.resolve(root, g.file));
+    return read.text === undefined ? [] : [{ ...g, source: read.text }];
+  });
   const changes = studyChanges(contentDir);
   const git = unbumpedChanges(changes);
   problems.push(
@@ -166,10 +200,7 @@ export function loadContent(contentDir: string, root = projectRoot()): Content {
       git,
     ),
   );
-  for (const problem of checkUpdatedDates(studies, changes)) {
-    const line = lineOf(fs.readFileSync(path.resolve(root, problem.file), 'utf8'), parsePath(problem.path));
-    problems.push(line ? { ...problem, line } : problem);
-  }
+  for (const problem of checkUpdatedDates(studies, changes)) problems.push(locate(problem));
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return { studies, reviews, guides, problems, filesRead };

@@ -7,6 +7,7 @@ import { parseScreeningCsv } from '../lib/prisma/screening';
 import type { Tracking } from '../lib/prisma/tracking';
 import type { Review } from '../schemas';
 import { projectRoot } from './content-dir';
+import { readTextFile } from './text-file';
 
 export type { TrackedSource, Tracking } from '../lib/prisma/tracking';
 
@@ -70,7 +71,12 @@ export function loadTracking(reviewDir: string, options: LoadTrackingOptions = {
       continue;
     }
     seen.set(source, file);
-    const parsed = parseBibliography(fs.readFileSync(path.join(recordsDir, name), 'utf8'), format, source);
+    const read = readTextFile(path.join(recordsDir, name));
+    if (read.fault) {
+      tracking.problems.push({ file, line: read.fault.line, path: '', message: read.fault.message, severity: 'error' });
+      continue;
+    }
+    const parsed = parseBibliography(read.text, format, source);
     tracking.sources.push({ name: source, file: rel(path.join(recordsDir, name)), format, records: parsed.records.length });
     tracking.records.push(...parsed.records);
     for (const problem of parsed.problems) {
@@ -88,7 +94,12 @@ export function loadTracking(reviewDir: string, options: LoadTrackingOptions = {
   if (fs.existsSync(screening)) {
     const file = shown(screening);
     tracking.screeningFile = file;
-    const parsed = parseScreeningCsv(fs.readFileSync(screening, 'utf8'), options.reasons ? { reasons: options.reasons } : {});
+    const read = readTextFile(screening);
+    if (read.fault) {
+      tracking.problems.push({ file, line: read.fault.line, path: '', message: read.fault.message, severity: 'error' });
+      return tracking;
+    }
+    const parsed = parseScreeningCsv(read.text, options.reasons ? { reasons: options.reasons } : {});
     tracking.votes = parsed.votes;
     for (const problem of parsed.problems)
       tracking.problems.push({ file, line: problem.line, path: problem.field, message: problem.message, severity: 'error' });

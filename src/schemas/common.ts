@@ -21,11 +21,96 @@ export const pmcid = z.string().regex(/^PMC\d+$/, 'must be a PubMed Central ID s
 /** Numbers written without quotes in YAML (`volume: 14`) are kept as text. */
 export const text = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().trim().min(1, 'must not be empty'));
 
-/** A calendar date `YYYY-MM-DD`. YAML turns unquoted dates into Date objects; both forms are accepted and kept as text. */
-export const isoDate = z.preprocess(
-  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
-  z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date written YYYY-MM-DD'),
-);
+const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** Days in a month of the Gregorian calendar (`month` 1-12). */
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * The latest date that is "today" somewhere (UTC+14), YYYY-MM-DD: a record dated today by an
+ * author east of Greenwich is not in the future.
+ */
+export function latestToday(now = new Date()): string {
+  return new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Why `text` is not a calendar date written YYYY-MM-DD (or, with `monthAllowed`, a month YYYY-MM),
+ * or undefined when it is one.
+ */
+export function dateFault(text: string, monthAllowed = false): string | undefined {
+  const written = monthAllowed ? 'a month written YYYY-MM (or a date YYYY-MM-DD)' : 'a date written YYYY-MM-DD';
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text);
+  if (!match || (!monthAllowed && match[3] === undefined)) return `must be ${written}`;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) return `must be ${written}: there is no month ${match[2]}`;
+  if (match[3] !== undefined) {
+    const day = Number(match[3]);
+    const days = daysIn(year, month);
+    if (day < 1 || day > days) return `is not a calendar date: ${monthNames[month - 1]} ${year} has ${days} days`;
+  }
+  return undefined;
+}
+
+/** YAML's Date objects (Astro's loader reads unquoted dates as dates) as the text `YYYY-MM-DD`; one with a time of day keeps its time, so the date rules refuse it. */
+function dateToText(v: unknown): unknown {
+  if (!(v instanceof Date) || Number.isNaN(v.getTime())) return v;
+  const iso = v.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}
+
+/** `YYYY-MM-DD` with a month 01-12 and a day 01-31; the calendar check then refuses days a month does not have. */
+const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** `YYYY-MM`, or a date as above. */
+const MONTH_OR_DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
+
+/** A calendar date as text (`monthAllowed`: or a month), refused unless the calendar has it; `past`: and not after today. */
+function calendarText(monthAllowed: boolean, past: boolean) {
+  return z.preprocess(
+    dateToText,
+    z
+      .string()
+      .regex(
+        monthAllowed ? MONTH_OR_DATE_PATTERN : DATE_PATTERN,
+        monthAllowed ? 'must be a month written YYYY-MM (or a date YYYY-MM-DD)' : 'must be a date written YYYY-MM-DD',
+      )
+      .superRefine((s, ctx) => {
+        if (!(monthAllowed ? MONTH_OR_DATE_PATTERN : DATE_PATTERN).test(s)) return;
+        const fault = dateFault(s, monthAllowed);
+        if (fault) ctx.addIssue({ code: 'custom', message: fault });
+        else if (past && s > latestToday().slice(0, s.length))
+          ctx.addIssue({
+            code: 'custom',
+            message: `must not be in the future (today is ${latestToday().slice(0, s.length)} at the latest)`,
+          });
+      }),
+  );
+}
+
+/** A calendar date `YYYY-MM-DD`. YAML turns unquoted dates into Date objects; both forms are accepted and kept as text. Impossible days (2026-02-31) and time stamps are refused. */
+export const isoDate = calendarText(false, false);
+
+/** A calendar date `YYYY-MM-DD` that is not in the future (today allowed): when something was done. */
+export const pastDate = calendarText(false, true);
+
+/** A month `YYYY-MM` or a date `YYYY-MM-DD` of the calendar, not in the future (this month or today allowed). */
+export const pastMonthOrDate = calendarText(true, true);
 
 /** Publication year: 1950 up to the current year. */
 export const year = z
@@ -37,8 +122,26 @@ export const year = z
 /** One author, `"Family, Given"` (given names or initials). */
 export const author = z.string().regex(/^[^,]+, [^,]+$/, 'must be written "Family, Given", e.g. "Germain, Vanessa" or "Cook, J. E."');
 
-/** A non-negative whole count; null means "not reported". */
-export const count = z.number().int('must be a whole number').nonnegative('must not be negative');
+/** The largest count a record may hold: more than any review screens or any study enrols; a larger number is a typo. */
+export const MAX_COUNT = 10_000_000;
+
+/** A non-negative whole count, at most MAX_COUNT; null means "not reported". Infinity and 1e20 are refused. */
+export const count = z
+  .number()
+  .finite('must be a finite whole number')
+  .int('must be a whole number')
+  .nonnegative('must not be negative')
+  .max(MAX_COUNT, 'must be at most 10,000,000: check for a typo or extra digits');
+
+/** A finite number within ±`bound`; `what` says why a larger one is implausible. */
+export function boundedNumber(bound: number, what: string) {
+  const limit = bound.toLocaleString('en');
+  return z
+    .number()
+    .finite('must be a finite number')
+    .min(-bound, `must be between -${limit} and ${limit}: ${what}`)
+    .max(bound, `must be between -${limit} and ${limit}: ${what}`);
+}
 
 /** Fields that identify a publication: used for a study's primary report, its further reports and a review's own citation. */
 export const citationFields = {

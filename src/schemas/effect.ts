@@ -1,12 +1,24 @@
 // Numeric alliance results a study reports, in the three shapes meta-analysis can use.
 import { z } from 'astro/zod';
-import { count, text } from './common';
+import { boundedNumber, count, text } from './common';
+
+/** The largest |SMD| or confidence bound accepted: standardized differences beyond ±100 are typos. */
+const SMD_BOUND = 100;
+/** The largest |mean| and SD accepted, in scale units: alliance scales run to hundreds at most. */
+const SCALE_BOUND = 1_000_000;
+const smdValue = boundedNumber(SMD_BOUND, 'a standardized mean difference that large is not plausible; check the value');
+const scaleValue = boundedNumber(SCALE_BOUND, 'a value that large is not plausible on an alliance scale; check the value');
 
 /** One arm's summary statistics. */
 export const armSchema = z
   .object({
-    mean: z.number().describe('Arm mean on the alliance scale.'),
-    sd: z.number().positive('must be greater than 0').describe('Standard deviation in the same units.'),
+    mean: scaleValue.describe('Arm mean on the alliance scale.'),
+    sd: z
+      .number()
+      .finite('must be a finite number')
+      .positive('must be greater than 0')
+      .max(SCALE_BOUND, 'must be at most 1,000,000: a standard deviation that large is not plausible on an alliance scale; check the value')
+      .describe('Standard deviation in the same units.'),
     n: count.min(1, 'must be at least 1').describe('Participants in the arm.'),
   })
   .strict();
@@ -27,6 +39,7 @@ export const correlationEffect = z
     ...common,
     r: z
       .number()
+      .finite('must be a finite number')
       .min(-1, 'must be between -1 and 1')
       .max(1, 'must be between -1 and 1')
       .describe('Pearson correlation coefficient, -1 to 1.'),
@@ -43,20 +56,22 @@ export const smdEffect = z
         'The shape of the result: `correlation` (r, n), `smd` (smd, ci_low, ci_high) or `group-means` (etherapy and comparison arms).',
       ),
     ...common,
-    smd: z.number().describe("Standardized mean difference (Cohen's d or Hedges' g). Positive: alliance higher in e-therapy."),
-    ci_low: z.number().describe('Lower bound of the 95% confidence interval.'),
-    ci_high: z.number().describe('Upper bound of the 95% confidence interval.'),
+    smd: smdValue.describe("Standardized mean difference (Cohen's d or Hedges' g). Positive: alliance higher in e-therapy."),
+    ci_low: smdValue.describe('Lower bound of the 95% confidence interval.'),
+    ci_high: smdValue.describe('Upper bound of the 95% confidence interval.'),
   })
-  .strict()
-  .superRefine((e, ctx) => {
-    if (!(e.ci_low <= e.smd && e.smd <= e.ci_high)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['ci_low'],
-        message: `the interval ${e.ci_low} to ${e.ci_high} must contain the estimate ${e.smd}`,
-      });
-    }
-  });
+  .strict();
+
+/** The 95% interval of an SMD contains its estimate. */
+function checkInterval(e: z.infer<typeof smdEffect>, ctx: z.RefinementCtx): void {
+  if (!(e.ci_low <= e.smd && e.smd <= e.ci_high)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['ci_low'],
+      message: `the interval ${e.ci_low} to ${e.ci_high} must contain the estimate ${e.smd}`,
+    });
+  }
+}
 
 /** Alliance means per arm: e-therapy and its comparison. */
 export const groupMeansEffect = z
@@ -72,15 +87,20 @@ export const groupMeansEffect = z
   })
   .strict();
 
-export const effectSchema = z.union([correlationEffect, smdEffect, groupMeansEffect], {
-  errorMap: (issue, ctx) =>
-    issue.code === 'invalid_union'
-      ? {
-          message:
-            'must be one effect: kind "correlation" (r, n), "smd" (smd, ci_low, ci_high) or "group-means" (etherapy and comparison with mean, sd, n)',
-        }
-      : { message: ctx.defaultError },
-});
+const oneEffect =
+  'must be one effect: kind "correlation" (r, n), "smd" (smd, ci_low, ci_high) or "group-means" (etherapy and comparison with mean, sd, n)';
+
+/** One numeric result, told apart by its `kind`, so a fault is reported on the field of that kind that has it. */
+export const effectSchema = z
+  .discriminatedUnion('kind', [correlationEffect, smdEffect, groupMeansEffect], {
+    errorMap: (issue, ctx) =>
+      issue.code === 'invalid_union_discriminator' || issue.code === 'invalid_union'
+        ? { message: oneEffect }
+        : { message: ctx.defaultError },
+  })
+  .superRefine((e, ctx) => {
+    if (e.kind === 'smd') checkInterval(e, ctx);
+  });
 
 export type Effect = z.infer<typeof effectSchema>;
 /** One arm's summary statistics. */

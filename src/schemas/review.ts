@@ -1,6 +1,6 @@
 // The review record: content/reviews/<id>.yaml (DESIGN.md, "Review record").
 import { z } from 'astro/zod';
-import { citationFields, count, isoDate, kebabId, sourceSchema, text } from './common';
+import { citationFields, count, kebabId, pastDate, pastMonthOrDate, sourceSchema, text } from './common';
 import { flowSchema } from './flow';
 
 /** One bibliographic search. */
@@ -9,7 +9,8 @@ export const searchSchema = z
     source: text.describe('Database or register searched, e.g. "PubMed".'),
     platform: text.nullable().default(null).describe('Interface used, e.g. "Ovid"; null = not reported.'),
     date: z
-      .union([isoDate, text])
+      // A date-shaped text that is not a real past date is refused, not kept as free text.
+      .union([pastDate, text.refine((t) => !/^\d{4}-\d{2}-\d{2}$/.test(t), 'must be a real date YYYY-MM-DD, or free text')])
       .nullable()
       .default(null)
       .describe('When the search was run (free text such as "August 2011", or a date); null = not reported.'),
@@ -30,7 +31,7 @@ export const exclusionReasonSchema = z
 export const reviewChangeSchema = z
   .object({
     version: text.describe('Version label, e.g. "1" or "2024-01".'),
-    date: isoDate.describe('When that version was published.'),
+    date: pastDate.describe('When that version was published.'),
     summary: text.describe('What changed, in a sentence or two.'),
     flow: flowSchema.optional().describe('The flow as that version reported it.'),
   })
@@ -49,11 +50,7 @@ export const reviewSchema = z
       })
       .strict()
       .describe('Eligibility criteria.'),
-    searched_to: z
-      .preprocess(
-        (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
-        z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'must be a month written YYYY-MM (or a date YYYY-MM-DD)'),
-      )
+    searched_to: pastMonthOrDate
       .optional()
       .describe('When the last search ended, `YYYY-MM` or `YYYY-MM-DD`: the review covers studies found by searches up to then.'),
     searches: z.array(searchSchema).default([]).describe('One entry per source searched.'),

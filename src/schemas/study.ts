@@ -1,6 +1,6 @@
 // The study record: one file per study in content/studies/<id>.yaml (DESIGN.md, "Study record").
 import { z } from 'astro/zod';
-import { citationFields, count, isoDate, kebabId, reportSchema, sourceSchema, text } from './common';
+import { citationFields, count, dateFault, kebabId, pastDate, reportSchema, sourceSchema, text } from './common';
 import { effectSchema } from './effect';
 import {
   comparator,
@@ -81,12 +81,14 @@ export const provenanceSchema = z
       .default([])
       .describe('Field paths (e.g. `sample_size`, `alliance.measures`) whose values are not yet confirmed.'),
     sources: z.array(sourceSchema).default([]).describe('Where each fact came from.'),
-    added: isoDate.describe('Date the record was first added.'),
-    updated: isoDate.describe('Date the record was last changed in substance.'),
+    added: pastDate.describe('Date the record was first added.'),
+    updated: pastDate.describe('Date the record was last changed in substance.'),
   })
   .strict()
   .superRefine((p, ctx) => {
-    if (p.updated < p.added) ctx.addIssue({ code: 'custom', path: ['updated'], message: `must not be before added (${p.added})` });
+    // Compared only when both are dates (a faulty one has its own message).
+    if (dateFault(p.added) === undefined && dateFault(p.updated) === undefined && p.updated < p.added)
+      ctx.addIssue({ code: 'custom', path: ['updated'], message: `must not be before added (${p.added})` });
   });
 
 export const studySchema = z

@@ -103,10 +103,16 @@ export function crossCheck(studies: readonly Loaded<Study>[], reviews: readonly 
   const problems: Problem[] = [];
   const reviewById = new Map(reviews.map((r) => [r.data.id, r.data]));
 
-  for (const { file, data } of [...studies, ...reviews]) {
-    if (data.id !== fileStem(file)) {
+  // Ids are unique per kind: the file named after an id owns it; any other file holding it is a copy.
+  for (const records of [studies, reviews] as const) {
+    const owner = new Map<string, string>();
+    for (const { file, data } of records) if (data.id === fileStem(file) || !owner.has(data.id)) owner.set(data.id, file);
+    for (const { file, data } of records) {
+      if (data.id === fileStem(file)) continue;
+      const other = owner.get(data.id);
+      const taken = other && other !== file ? `, which is already the id of ${other}: each record needs its own id` : '';
       problems.push(
-        error(file, 'id', `must equal the file name (expected "${fileStem(file)}", got "${data.id}"); rename the file or the id`),
+        error(file, 'id', `must equal the file name (expected "${fileStem(file)}", got "${data.id}"${taken}); rename the file or the id`),
       );
     }
   }

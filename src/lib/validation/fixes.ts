@@ -20,9 +20,14 @@ export function fieldPaths(keysAt: (path: (string | number)[]) => string[]): str
   return [...new Set(out)];
 }
 
-/** `27/11/2026` or `2026/11/27` as `2026-11-27`, when the day cannot be mistaken for the month. */
+/**
+ * `27/11/2026` or `2026/11/27` as `2026-11-27`, when the day cannot be mistaken for the month; a
+ * time stamp such as `2026-01-01T23:00:00-05:00` as the day its author wrote, `2026-01-01`.
+ */
 export function isoDateOf(text: string): string | undefined {
   const pad = (n: string) => n.padStart(2, '0');
+  const stamp = /^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}/.exec(text);
+  if (stamp?.[1]) return stamp[1];
   const ymd = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(text);
   if (ymd?.[1] && ymd[2] && ymd[3]) return `${ymd[1]}-${pad(ymd[2])}-${pad(ymd[3])}`;
   const dmy = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);

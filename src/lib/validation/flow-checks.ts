@@ -40,7 +40,14 @@ export function checkReviewFlows(file: string, review: Review, studies: readonly
         message: `review "${review.id}": from the tracked records, ${p.message}${suffix}`,
       })),
     );
-    problems.push(...compareFlows(review.flow, derived.flow).map((p) => asProblem(file, review.id, 'flow', p)));
+    // While screening is under way the derived counts are not final, so a reported box that differs
+    // from them is a state to finish (a warning the review page also shows), not yet a fault.
+    problems.push(
+      ...compareFlows(review.flow, derived.flow).map((p) => ({
+        ...asProblem(file, review.id, 'flow', p, open || awaiting ? 'warning' : 'error'),
+        ...(open || awaiting ? { message: `review "${review.id}": ${p.message}${suffix}` } : {}),
+      })),
+    );
     for (const key of derived.progress.includedWithoutStudy) {
       problems.push({
         file,
@@ -49,12 +56,19 @@ export function checkReviewFlows(file: string, review: Review, studies: readonly
         severity: 'error',
       });
     }
+    // A vote that does not fit only because its record's screening is not settled yet (an open conflict, votes awaited) is a warning too.
+    const unsettled = new Set([
+      ...derived.progress.stages['title-abstract'].conflicts,
+      ...derived.progress.stages['title-abstract'].awaiting,
+      ...derived.progress.stages['full-text'].conflicts,
+      ...derived.progress.stages['full-text'].awaiting,
+    ]);
     for (const p of derived.problems) {
       problems.push({
         file,
         path: 'screening',
-        message: `review "${review.id}": ${p.line ? `screening.csv line ${p.line}: ` : ''}${p.message}`,
-        severity: 'error',
+        message: `review "${review.id}": ${p.line ? `screening.csv line ${p.line}: ` : ''}${p.message}${unsettled.has(p.record) ? suffix : ''}`,
+        severity: unsettled.has(p.record) ? 'warning' : 'error',
       });
     }
   }

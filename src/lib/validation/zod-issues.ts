@@ -2,14 +2,19 @@
 import { z } from 'astro/zod';
 import { closest } from './suggest';
 import { formatPath } from './problem';
+import { escapeText } from '../problem';
 import { fieldPaths, suggestFix } from './fixes';
 
-/** A short, readable rendering of a value found in a record. */
+/** A short, readable rendering of a value found in a record, on one line (control characters escaped). */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
-  if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
-  if (value instanceof Date) return `the date ${value.toISOString().slice(0, 10)}`;
+  if (typeof value === 'string') return `"${escapeText(value.length > 60 ? `${value.slice(0, 57)}...` : value)}"`;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return 'an invalid date';
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? `the date ${iso.slice(0, 10)}` : `the time stamp ${iso}`;
+  }
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === 'object') return 'a group of fields';
   return String(value);
@@ -92,7 +97,8 @@ function pathsOf(schema: z.ZodTypeAny): string[] {
 }
 
 /** What to write instead of a value of the wrong type, when that is plain. */
-function typeHint(expected: string, found: unknown, nullable: boolean): string {
+function typeHint(expected: string, raw: unknown, nullable: boolean): string {
+  const found = typeof raw === 'string' ? escapeText(raw.length > 60 ? `${raw.slice(0, 57)}...` : raw) : raw;
   if ((expected === 'number' || expected === 'integer') && typeof found === 'string') {
     if (/^\s*-?\d+(\.\d+)?\s*$/.test(found)) return `: write it without quotes, as ${found.trim()}`;
     if (nullable) return ': write null when it is not reported';
@@ -101,7 +107,7 @@ function typeHint(expected: string, found: unknown, nullable: boolean): string {
     if (/^-\S/.test(found)) return `: put a space after the "-" to start a list item ("- ${found.slice(1)}")`;
     return `: write a list, one value per line starting with "- " (e.g. "- ${found}"), or in brackets: [${found}]`;
   }
-  if (expected === 'string' && found instanceof Date)
+  if (expected === 'string' && found instanceof Date && !Number.isNaN(found.getTime()))
     return `: put it in quotes ('${found.toISOString().slice(0, 10)}') to keep it as text`;
   return '';
 }
@@ -136,6 +142,7 @@ export function explainIssue(issue: z.ZodIssue, data: unknown, schema: z.ZodType
       const allowed = knownKeys(schema, issue.path);
       return issue.keys.map((key) => {
         const guess = closest(key, allowed);
+        // The key itself is escaped when the problem is printed (formatProblem).
         const hint = guess ? ` Did you mean "${guess}"?` : allowed.length ? ` Allowed here: ${allowed.join(', ')}.` : '';
         return at([...issue.path, key], `is not a known field.${hint}`);
       });
@@ -166,7 +173,7 @@ export function explainIssue(issue: z.ZodIssue, data: unknown, schema: z.ZodType
     default: {
       const got = found === undefined || typeof found === 'object' ? '' : ` (got ${describeValue(found)})`;
       const fix = suggestFix(issue.path, found, pathsOf(schema));
-      return [at(issue.path, `${issue.message}${got}${fix ? `. Did you mean "${fix}"?` : ''}`)];
+      return [at(issue.path, `${issue.message}${got}${fix ? `. Did you mean "${escapeText(fix)}"?` : ''}`)];
     }
   }
 }

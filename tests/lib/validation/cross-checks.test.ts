@@ -78,6 +78,18 @@ describe('cross-record checks', () => {
     expect(crossCheck([s], [review])).toEqual([]);
   });
 
+  test('report a second file holding an existing id, naming the file that owns it', () => {
+    const copy = study({ doi: '10.1000/copy' }, 'content/studies/doe-2010-copy.yaml');
+    expect(crossCheck([copy, study()], [review])).toEqual([
+      expect.objectContaining({
+        file: 'content/studies/doe-2010-copy.yaml',
+        path: 'id',
+        message:
+          'must equal the file name (expected "doe-2010-copy", got "doe-2010", which is already the id of content/studies/doe-2010.yaml: each record needs its own id); rename the file or the id',
+      }),
+    ]);
+  });
+
   test('report two records with the same DOI, naming the first', () => {
     const problems = crossCheck([study(), study({ id: 'doe-2010b' }, 'content/studies/doe-2010b.yaml')], [review]);
     expect(problems).toEqual([
