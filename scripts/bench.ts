@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { writeSyntheticContent } from './lib/synthetic';
+import { syntheticEntries, syntheticRis, writeSyntheticContent } from './lib/synthetic';
 import { seededRandom } from '../src/lib/random';
 import { loadContent } from '../src/loaders/content';
 import { deriveFlow } from '../src/lib/prisma/derive';
@@ -85,6 +85,19 @@ function benchDerivation() {
     'screened / excluded / conflicts',
     `${derived.flow.screened} / ${derived.flow.excluded_screening} / ${derived.progress.stages['title-abstract'].conflicts.length}`,
   );
+}
+
+/** npm run import on a 20,000-entry RIS export into an empty synthetic content folder: parse, duplicates, checks, writes. */
+function benchImport() {
+  console.log('\nImport, a 20,000-entry RIS export');
+  const work = tempDir('bench-import');
+  const content = writeSyntheticContent(path.join(work, 'content'), 0);
+  const ris = path.join(work, 'export.ris');
+  fs.writeFileSync(ris, syntheticRis(syntheticEntries({ distinct: 20_000 })));
+  const args = ['--import', 'tsx', 'scripts/import.ts', ris, '--review', 'synthetic-review'];
+  const [run, took] = time(() => spawnSync(process.execPath, args, { env: { ...process.env, CONTENT_DIR: content }, stdio: 'ignore' }));
+  record('npm run import (20,000 entries, written)', `${ms(took)}${run.status === 0 ? '' : ` (exit ${run.status})`}`);
+  fs.rmSync(work, { recursive: true, force: true });
 }
 
 async function benchSite() {
@@ -181,6 +194,7 @@ async function benchSite() {
 
 console.log(`Rapport benchmark on ${os.cpus().length} cores, Node ${process.version}`);
 benchDerivation();
+benchImport();
 if (!values['skip-site']) await benchSite();
 fs.mkdirSync('.bench', { recursive: true });
 fs.writeFileSync(

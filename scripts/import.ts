@@ -1,12 +1,16 @@
 // npm run import -- <file>... [--review <id>] [--out <dir>] [--dry-run]
-// Turns RIS, BibTeX, PubMed MEDLINE (.nbib) or CSL-JSON exports into draft study records, and a
-// PRISMA2020 CSV (`flow.csv`) into a review's reported flow. Never overwrites a file.
+// Turns RIS, BibTeX, PubMed MEDLINE (.nbib), Web of Science or CSL-JSON exports into draft study
+// records, and a PRISMA2020 CSV (`flow.csv`) into a review's reported flow. A `.txt` (or other)
+// export is recognised by its content. Files are read as bytes and decoded strictly (UTF-8, UTF-16
+// with a byte-order mark, or a legacy Windows-1252 / Latin-1 export converted and said so); never
+// with replacement characters. Never overwrites a study file; a review's flow is written only when
+// the whole review still validates.
 // Exit code: 0 when something was read; 1 when nothing could be read or a file was refused.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatOfFile, parseBibliography, sourceOfFile } from '../src/lib/bibliography';
-import { readPrismaCsv } from '../src/lib/prisma/csv';
+import { decodeText, formatOf, formatOfFile, parseBibliography, sourceOfFile } from '../src/lib/bibliography';
+import { countsWithoutRow, readPrismaCsv } from '../src/lib/prisma/csv';
 import { chooseReview, planImport } from '../src/lib/import/plan';
 import { setReviewFlow } from '../src/lib/import/review-flow';
 import { formatImportSummary, type WriteOutcome } from '../src/lib/import/summary';
@@ -15,15 +19,32 @@ import { formatProblem } from '../src/lib/validation/problem';
 import { reviewSchema } from '../src/schemas';
 import { checkRecord } from '../src/loaders/content';
 import { contentDir as contentDirectory } from '../src/loaders/content-dir';
-import { newStudyChecker, displayPath, readKnownStudies, reviewIds, takenIds, today, writeNewFile } from './lib/import';
+import {
+  checkReviewText,
+  displayPath,
+  newStudiesChecker,
+  readExistingStudies,
+  replaceFile,
+  reviewIds,
+  today,
+  writeNewFile,
+} from './lib/import';
 
 const usage = `Usage: npm run import -- <file>... [--review <id>] [--out <dir>] [--dry-run]
 
-  <file>        .ris, .bib, .nbib (PubMed MEDLINE) or .json (CSL-JSON): draft study records
+  <file>        .ris, .bib, .nbib (PubMed MEDLINE) or .json (CSL-JSON): draft study records;
+                .txt and other names: RIS, MEDLINE, Web of Science, BibTeX or CSL-JSON, recognised by content
                 .csv (PRISMA2020 format): the review's reported flow, written into content/reviews/<id>.yaml
   --review <id> the review the studies (or the flow) belong to; default: the only review there is
   --out <dir>   where draft records go (default: content/studies)
   --dry-run     report what would be written, write nothing`;
+
+/**
+ * Drafts checked together: each against the content folder and the other drafts of its batch. A
+ * batch is at least as large as the folder, so the cross-record checks (linear in folder + batch)
+ * cost O(folder + drafts) over the whole import, and memory stays bounded for a small folder.
+ */
+const MIN_BATCH = 1000;
 
 function main(): number {
   let args;
@@ -56,7 +77,7 @@ function main(): number {
   const outDir = path.resolve(values.out ?? path.join(contentDir, 'studies'));
   const dryRun = values['dry-run'] ?? false;
   const studyDirs = [outDir, path.join(contentDir, 'studies')];
-  const checkNewStudy = newStudyChecker(contentDir);
+  const checkNewStudies = newStudiesChecker(contentDir);
   let usable = 0;
   let wrote = 0;
   let failed = false;
@@ -68,46 +89,67 @@ function main(): number {
       failed = true;
       continue;
     }
-    const text = fs.readFileSync(file, 'utf8');
+    const decoded = decodeText(fs.readFileSync(file));
+    if (!decoded.ok) {
+      console.log(`${file}: ${decoded.message}`);
+      console.log(`\n✗ ${file} was not read, and nothing was written for it.`);
+      failed = true;
+      continue;
+    }
+    const { text } = decoded;
     if (/\.csv$/i.test(file)) {
-      const ok = importFlow(file, text, path.join(contentDir, 'reviews', `${chosen.review}.yaml`), dryRun);
+      const ok = importFlow(file, text, decoded.note, path.join(contentDir, 'reviews', `${chosen.review}.yaml`), contentDir, dryRun);
       if (ok) usable++;
       else failed = true;
       continue;
     }
-    const format = formatOfFile(file);
+    const format = formatOf(file, text);
     if (!format) {
-      console.log(`${file}: not a supported file; use .ris, .bib, .nbib (PubMed), .json (CSL-JSON) or .csv (PRISMA2020 flow)`);
+      const hint = /^%[0A-Z] /m.test(text) ? " (it looks like EndNote's tagged format: export as RIS instead)" : '';
+      console.log(
+        `${file}: not a supported file${hint}; use .ris, .bib, .nbib (PubMed), .json (CSL-JSON) or .csv (PRISMA2020 flow), or a .txt export in RIS, PubMed (MEDLINE) or Web of Science format`,
+      );
       failed = true;
       continue;
     }
     const parsed = parseBibliography(text, format, sourceOfFile(file));
-    const plan = planImport(parsed, readKnownStudies(studyDirs), takenIds(studyDirs), {
+    const { known, taken } = readExistingStudies(studyDirs);
+    const plan = planImport(parsed, known, taken, {
       review: chosen.review,
       today: today(),
       origin: path.basename(file),
     });
     const outcomes: WriteOutcome[] = [];
-    for (const draft of plan.drafts) {
-      const target = path.join(outDir, `${draft.id}.yaml`);
-      const yamlText = studyToYaml(draft.study);
-      const problems = checkNewStudy(target, yamlText);
-      if (problems.some((p) => p.severity === 'error')) {
-        // A draft the validator would reject is a fault in the importer: say so and write nothing for it.
-        outcomes.push({
-          id: draft.id,
-          path: displayPath(target),
-          refused: `the draft does not validate (please report this):\n${problems.map((p) => `      ${formatProblem(p)}`).join('\n')}`,
-        });
-        continue;
-      }
-      if (!dryRun && !writeNewFile(target, yamlText)) {
-        outcomes.push({ id: draft.id, path: displayPath(target), refused: 'a file with this name already exists; it was not overwritten' });
-        continue;
-      }
-      outcomes.push({ id: draft.id, path: displayPath(target) });
+    // Drafts are turned into YAML, checked and written batch by batch (see MIN_BATCH).
+    const batch = Math.max(MIN_BATCH, known.length);
+    for (let start = 0; start < plan.drafts.length; start += batch) {
+      const drafts = plan.drafts.slice(start, start + batch);
+      const pending = drafts.map((draft) => ({ file: path.join(outDir, `${draft.id}.yaml`), text: studyToYaml(draft.study) }));
+      const checks = checkNewStudies(pending);
+      drafts.forEach((draft, d) => {
+        const { file: target, text: yamlText } = pending[d]!;
+        const problems = checks[d] ?? [];
+        if (problems.some((p) => p.severity === 'error')) {
+          // A draft the validator would reject is a fault in the importer: say so and write nothing for it.
+          outcomes.push({
+            id: draft.id,
+            path: displayPath(target),
+            refused: `the draft does not validate (please report this):\n${problems.map((p) => `      ${formatProblem(p)}`).join('\n')}`,
+          });
+          return;
+        }
+        if (!dryRun && !writeNewFile(target, yamlText)) {
+          outcomes.push({
+            id: draft.id,
+            path: displayPath(target),
+            refused: 'a file with this name already exists; it was not overwritten',
+          });
+          return;
+        }
+        outcomes.push({ id: draft.id, path: displayPath(target) });
+      });
     }
-    console.log(formatImportSummary({ file, format, plan, outcomes, dryRun }));
+    console.log(formatImportSummary({ file, format, plan, outcomes, dryRun, encoding: decoded.note, byContent: !formatOfFile(file) }));
     const written = outcomes.filter((o) => !o.refused).length;
     usable += written + plan.duplicates.length;
     wrote += written;
@@ -121,30 +163,52 @@ function main(): number {
   return usable === 0 || failed ? 1 : 0;
 }
 
-/** Reads a PRISMA2020 CSV into the review's reported flow; prints problems and writes nothing if there are any. */
-function importFlow(file: string, text: string, reviewFile: string, dryRun: boolean): boolean {
+/**
+ * Reads a PRISMA2020 CSV into the review's reported flow. Writes only when the CSV has no problem
+ * and the review, with the new flow, passes the checks npm run validate runs (schema, cross-record
+ * and flow checks); otherwise prints every problem, leaves the review file byte for byte as it
+ * was, and returns false.
+ */
+function importFlow(
+  file: string,
+  text: string,
+  encoding: string | undefined,
+  reviewFile: string,
+  contentDir: string,
+  dryRun: boolean,
+): boolean {
   const shownReview = displayPath(reviewFile);
   const reviewText = fs.readFileSync(reviewFile, 'utf8');
   const current = checkRecord(shownReview, reviewText, reviewSchema);
   const reasons = current.data?.exclusion_reasons ?? [];
+  if (encoding) console.log(`${file}: ${encoding}.`);
   const { flow, problems } = readPrismaCsv(text, reasons);
+  if (current.data && problems.length === 0)
+    for (const { data, path: box, value } of countsWithoutRow(text, current.data.flow))
+      problems.push({
+        line: 1,
+        field: 'data',
+        message: `the file has no row for ${data}, which ${shownReview} reports (flow.${box}: ${JSON.stringify(value)}): add the row, with a blank n if the box is not reported`,
+      });
   if (problems.length > 0) {
     for (const p of problems) console.log(`${file}:${p.line} ${p.field}: ${p.message}`);
     console.log(`\n✗ ${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}; ${shownReview} was not changed.`);
     return false;
   }
   const updated = setReviewFlow(reviewText, flow);
-  const check = checkRecord(shownReview, updated, reviewSchema);
-  if (check.problems.length > 0) {
-    for (const p of check.problems) console.log(formatProblem(p));
-    console.log(`\n✗ the flow in ${file} does not fit ${shownReview}; it was not changed.`);
-    return false;
-  }
   if (updated === reviewText) {
     console.log(`${file} (PRISMA2020 CSV): the flow in ${shownReview} already has these counts; nothing to change.`);
     return true;
   }
-  if (!dryRun) fs.writeFileSync(reviewFile, updated, 'utf8');
+  const errors = checkReviewText(contentDir, reviewFile, updated).filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    for (const p of errors) console.log(formatProblem(p));
+    console.log(
+      `\n✗ with the flow in ${file}, ${shownReview} would not validate (${errors.length} error${errors.length === 1 ? '' : 's'}, lines as in the new text); it was not changed.`,
+    );
+    return false;
+  }
+  if (!dryRun) replaceFile(reviewFile, updated);
   console.log(`${file} (PRISMA2020 CSV): ${dryRun ? 'would update' : 'updated'} the reported flow in ${shownReview}.`);
   return true;
 }

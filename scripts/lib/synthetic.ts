@@ -112,3 +112,83 @@ export function writeSyntheticContent(dir: string, count: number, seed = 1): str
     fs.writeFileSync(path.join(dir, 'studies', `${study.id}.yaml`), yaml.dump(study, { lineWidth: -1 }));
   return dir;
 }
+
+/** Options for syntheticEntries: how many entries of each kind. */
+export interface SyntheticEntryOptions {
+  /** Distinct papers, each with its own title, first author and DOI. */
+  distinct?: number;
+  /** Series pairs: "… part 1" and "… part 2", same authors, same year, no DOI (2 entries each). */
+  parts?: number;
+  /** Pairs with the same title and year by different first authors, no DOI (2 entries each). */
+  otherAuthor?: number;
+  /** Real near-duplicates: a copy of a distinct paper with its title re-cased, one letter dropped and the DOI left out. */
+  nearCopies?: number;
+  seed?: number;
+}
+
+/** One synthetic search result, in the fields a RIS entry carries. */
+export interface SyntheticEntry {
+  title: string;
+  authors: string[];
+  year: number;
+  journal: string;
+  volume: string;
+  pages: string;
+  doi?: string;
+}
+
+/** Deterministic, clearly fictional search results for scale and duplicate tests (see SyntheticEntryOptions). */
+export function syntheticEntries(options: SyntheticEntryOptions = {}): SyntheticEntry[] {
+  const rnd = seededRandom(options.seed ?? 1);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+  const given = ['Anna', 'Ben', 'Carla', 'David', 'Eva', 'Felix', 'Greta', 'Hugo'];
+  const author = () => `${pick(families)}${Math.floor(rnd() * 50)}, ${pick(given)}`;
+  let n = 0;
+  const base = (): SyntheticEntry => {
+    n++;
+    const title = `${Array.from({ length: 7 }, () => pick(words)).join(' ')} synthetic paper ${n.toString(36)}`;
+    return {
+      title: title[0]!.toUpperCase() + title.slice(1),
+      authors: [author(), author(), author()],
+      year: 1995 + Math.floor(rnd() * 30),
+      journal: 'Journal of Synthetic Data',
+      volume: String(1 + Math.floor(rnd() * 40)),
+      pages: `${10 + n}-${20 + n}`,
+    };
+  };
+  const out: SyntheticEntry[] = [];
+  const distinct: SyntheticEntry[] = [];
+  for (let i = 0; i < (options.distinct ?? 0); i++) {
+    const entry = { ...base(), doi: `10.5555/synthetic.${n}` };
+    distinct.push(entry);
+    out.push(entry);
+  }
+  for (let i = 0; i < (options.parts ?? 0); i++) {
+    const entry = base();
+    out.push({ ...entry, title: `${entry.title}: part 1` }, { ...entry, title: `${entry.title}: part 2`, pages: `${n}-${n + 5}` });
+  }
+  for (let i = 0; i < (options.otherAuthor ?? 0); i++) {
+    const entry = base();
+    const family = (a: string) => a.split(',')[0];
+    let other = author();
+    while (family(other) === family(entry.authors[0]!)) other = author();
+    out.push(entry, { ...entry, authors: [other, ...entry.authors.slice(1)], pages: `${n}-${n + 9}` });
+  }
+  for (let i = 0; i < (options.nearCopies ?? 0) && distinct.length > 0; i++) {
+    const { doi: _, ...source } = distinct[(i * 7919) % distinct.length]!;
+    out.push({ ...source, title: source.title.toLowerCase().replace(/a/, '') });
+  }
+  return out;
+}
+
+/** Entries as a RIS file (`TY  - JOUR` … `ER  - `), CRLF line ends as most exports write them. */
+export function syntheticRis(entries: readonly SyntheticEntry[]): string {
+  const lines: string[] = [];
+  for (const e of entries) {
+    lines.push('TY  - JOUR', `TI  - ${e.title}`, ...e.authors.map((a) => `AU  - ${a}`), `PY  - ${e.year}`, `JO  - ${e.journal}`);
+    lines.push(`VL  - ${e.volume}`, `SP  - ${e.pages.split('-')[0]}`, `EP  - ${e.pages.split('-')[1]}`);
+    if (e.doi) lines.push(`DO  - ${e.doi}`);
+    lines.push('AB  - A synthetic abstract: it describes no real study.', 'ER  - ', '');
+  }
+  return lines.join('\r\n');
+}

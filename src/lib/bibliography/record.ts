@@ -1,8 +1,8 @@
-// One normalised record type for every search-result format (RIS, BibTeX, MEDLINE, CSL-JSON),
+// One normalised record type for every search-result format (RIS, BibTeX, MEDLINE, Web of Science, CSL-JSON),
 // and the small normalisers the parsers share.
 
 /** The formats a search-result file can be in. */
-export type BibFormat = 'ris' | 'bibtex' | 'nbib' | 'csl-json';
+export type BibFormat = 'ris' | 'bibtex' | 'nbib' | 'wos' | 'csl-json';
 
 /** One search result, whatever file it came from. */
 export interface BibRecord {
@@ -143,7 +143,14 @@ export function finishRecord(fields: RecordFields, source: string, position: num
   return record;
 }
 
-/** Splits text into lines, accepting CRLF, CR and LF line ends and a leading byte-order mark. */
+/**
+ * Splits text into lines, accepting CRLF, CR and LF line ends and a leading byte-order mark. Lines
+ * are split there only: a Unicode line or paragraph separator (U+2028, U+2029) is a space inside
+ * the line, so it cannot hide a tag from the parsers' patterns (where `.` stops at it).
+ */
 export function splitLines(text: string): string[] {
-  return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  return text
+    .replace(/^\uFEFF/, '')
+    .replace(/[\u2028\u2029]/g, ' ')
+    .split(/\r\n|\r|\n/);
 }

@@ -49,11 +49,28 @@ export function normalisePages(pages: string): string {
   return Number(full) >= Number(start) ? `${start}-${full}` : text;
 }
 
-/** The citation of a parsed record, or why it cannot be a study record (the schema needs a year, a journal and a person as author). */
-export function citationFromRecord(record: BibRecord): CitationResult {
+/** The first publication year a study record may have (the schema's rule). */
+export const FIRST_YEAR = 1950;
+
+/** Why a year cannot be a study record's (before 1950, or after `currentYear`), or undefined when it can. */
+export function yearFault(year: number, currentYear: number | undefined): string | undefined {
+  if (year < FIRST_YEAR)
+    return `has the year ${year}, before ${FIRST_YEAR}, the earliest year a study record takes: check the year in the export (or add the study with npm run new-study if it really is that old)`;
+  if (currentYear !== undefined && year > currentYear)
+    return `has the year ${year}, which is in the future (this is ${currentYear}): check the year in the export`;
+  return undefined;
+}
+
+/**
+ * The citation of a parsed record, or why it cannot be a study record (the schema needs a year
+ * from 1950 to `currentYear`, a journal and a person as author).
+ */
+export function citationFromRecord(record: BibRecord, options: { currentYear?: number | undefined } = {}): CitationResult {
   const notes: string[] = [];
   const unverified: string[] = [];
   if (record.year === null) return { ok: false, reason: 'has no year of publication' };
+  const badYear = yearFault(record.year, options.currentYear);
+  if (badYear) return { ok: false, reason: badYear };
   if (!record.journal) return { ok: false, reason: 'has no journal name' };
   const authors: string[] = [];
   const dropped: string[] = [];

@@ -53,8 +53,9 @@ export function planImport(
   const taken = new Set(takenIds);
   const drafts: DraftEntry[] = [];
   const unusable: UnusableEntry[] = [];
+  const currentYear = /^\d{4}/.test(options.today) ? Number(options.today.slice(0, 4)) : undefined;
   for (const record of fresh) {
-    const result = citationFromRecord(record);
+    const result = citationFromRecord(record, { currentYear });
     if (!result.ok) {
       unusable.push({ record, reason: result.reason });
       continue;

@@ -9,6 +9,7 @@ export const formatNames: Readonly<Record<BibFormat, string>> = {
   ris: 'RIS',
   bibtex: 'BibTeX',
   nbib: 'PubMed MEDLINE',
+  wos: 'Web of Science',
   'csl-json': 'CSL-JSON',
 };
 
@@ -23,7 +24,7 @@ const reasonText: Readonly<Record<DuplicateReason, (r: BibRecord) => string>> = 
   doi: (r) => `same DOI (${r.doi ?? ''})`,
   pmid: (r) => `same PMID (${r.pmid ?? ''})`,
   title: () => 'same title, year and first author',
-  'similar-title': () => 'near-identical title and the same year',
+  'similar-title': () => 'near-identical title, the same year and first author',
 };
 
 /** One duplicate as a sentence: what it duplicates and how that was recognised. */
@@ -57,10 +58,16 @@ export function formatImportSummary(input: {
   plan: ImportPlan;
   outcomes: readonly WriteOutcome[];
   dryRun: boolean;
+  /** How the file was read, when it was not plain UTF-8 (a conversion from a legacy encoding), as a sentence. */
+  encoding?: string | undefined;
+  /** Set when the format was recognised by the file's content rather than its extension. */
+  byContent?: boolean | undefined;
 }): string {
   const { file, format, plan, outcomes, dryRun } = input;
   const lines: string[] = [];
-  lines.push(`${file} (${formatNames[format]}): ${countNoun(plan.read, 'entry', 'entries')} read.`);
+  const how = input.byContent ? `${formatNames[format]}, recognised by its content` : formatNames[format];
+  lines.push(`${file} (${how}): ${countNoun(plan.read, 'entry', 'entries')} read.`);
+  if (input.encoding) lines.push(`Encoding: ${input.encoding}.`);
   const written = outcomes.filter((o) => !o.refused);
   const refused = outcomes.filter((o) => o.refused);
   const notesById = new Map(plan.drafts.map((d) => [d.id, d]));

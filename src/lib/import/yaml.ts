@@ -1,7 +1,6 @@
 // Study records as YAML text, in the field order of the data contract, readable by js-yaml (the
 // parser Astro and the validator use) exactly as written.
 import jsYaml from 'js-yaml';
-import { Document, isScalar, visit } from 'yaml';
 import type { StudyInput } from '../../schemas';
 import { SCHEMA_COMMENT } from './draft';
 
@@ -34,16 +33,7 @@ export const studyFieldOrder = [
 ] as const;
 
 /** Keys whose YYYY-MM-DD values stay unquoted, as in hand-written records (js-yaml reads them as dates; the schema accepts both). */
-const DATE_KEYS = new Set(['added', 'updated']);
-
-/** True when js-yaml would read `text`, written without quotes, as something other than that text. */
-function misreadUnquoted(text: string): boolean {
-  try {
-    return jsYaml.load(text) !== text;
-  } catch {
-    return true;
-  }
-}
+const DATE_LINE = /^( +(?:added|updated): )'(\d{4}-\d{2}-\d{2})'$/gm;
 
 function ordered(study: StudyInput): Record<string, unknown> {
   const source = study as unknown as Record<string, unknown>;
@@ -53,19 +43,12 @@ function ordered(study: StudyInput): Record<string, unknown> {
   return out;
 }
 
-/** A study record as YAML text, starting with the schema comment line for editors. */
+/**
+ * A study record as YAML text, starting with the schema comment line for editors. Written by
+ * js-yaml, the parser Astro and the validator read it with, so each value is quoted exactly when
+ * that parser would otherwise read it as something else (`'13'`, `'yes: no'`).
+ */
 export function studyToYaml(study: StudyInput): string {
-  const doc = new Document(ordered(study));
-  visit(doc, {
-    Pair(_, pair) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (DATE_KEYS.has(key)) return visit.SKIP;
-      return undefined;
-    },
-    Scalar(_, node) {
-      if (typeof node.value === 'string' && misreadUnquoted(node.value))
-        node.type = /[\u0000-\u001f]/.test(node.value) ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
-    },
-  });
-  return `${SCHEMA_COMMENT}\n${doc.toString({ lineWidth: 0, singleQuote: true })}`;
+  const text = jsYaml.dump(ordered(study), { lineWidth: -1, noRefs: true, quotingType: "'" });
+  return `${SCHEMA_COMMENT}\n${text.replace(DATE_LINE, '$1$2')}`;
 }

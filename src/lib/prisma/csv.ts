@@ -21,6 +21,7 @@ import { sumIfBoth } from './check';
 import { formatCsvRow, parseCsvText } from './csv-text';
 import type { ExclusionReason } from './derive';
 import { reasonLabeller } from './text';
+import { closest } from '../validation/suggest';
 
 /** The header the PRISMA2020 package expects, exactly. */
 export const PRISMA_CSV_HEADER = 'data,node,box,description,boxtext,tooltips,url,n';
@@ -345,7 +346,23 @@ type Problems = PrismaCsvProblem[];
 /** The `n` of each count row by its `data` name, with the line it is on. */
 type CountRows = Map<string, { line: number; n: string }>;
 
-/** The count rows of the file by `data` name (the first of each name; titles and stage labels left out); null when the header is wrong. */
+/** The `data` names of the template's rows (count rows, list rows, totals and stage labels). */
+export const PRISMA_CSV_DATA_NAMES: readonly string[] = [...new Set(PRISMA_CSV_TEMPLATE.map(([data]) => data).filter((d) => d !== 'NA'))];
+const knownData = new Set(PRISMA_CSV_DATA_NAMES);
+
+/** "did you mean" for a misspelt `data` name (`records_screend` → `records_screened`), else the list of names. */
+function unknownDataMessage(data: string): string {
+  const guess = closest(data, PRISMA_CSV_DATA_NAMES);
+  return guess
+    ? `"${data}" is not a PRISMA2020 data name: did you mean "${guess}"?`
+    : `"${data}" is not a PRISMA2020 data name (expected one of ${PRISMA_CSV_DATA_NAMES.join(', ')})`;
+}
+
+/**
+ * The count rows of the file by `data` name (titles and stage labels left out); null when the
+ * header is wrong. An unknown `data` name, a name given twice and a count on a row without a name
+ * are problems: a row the reader cannot place is never dropped silently.
+ */
 function countRows(text: string, problems: Problems): CountRows | null {
   const parsed = parseCsvText(text);
   problems.push(...parsed.problems.map((p) => ({ line: p.line, field: 'n', message: p.message })));
@@ -355,7 +372,9 @@ function countRows(text: string, problems: Problems): CountRows | null {
     problems.push({
       line: header?.line ?? 1,
       field: 'header',
-      message: `the header must be exactly "${PRISMA_CSV_HEADER}" (found "${headerText}")`,
+      message: header
+        ? `the header must be exactly "${PRISMA_CSV_HEADER}" (found "${headerText}")`
+        : `the file is empty: it must start with the header "${PRISMA_CSV_HEADER}"`,
     });
     return null;
   }
@@ -363,14 +382,37 @@ function countRows(text: string, problems: Problems): CountRows | null {
   for (const row of rows) {
     const data = (row.fields[0] ?? '').trim();
     const box = (row.fields[2] ?? '').trim();
+    const n = (row.fields[7] ?? '').trim();
     if (row.fields.length !== 8)
       problems.push({
         line: row.line,
         field: 'data',
         message: `the row has ${row.fields.length} fields; it needs 8 (${PRISMA_CSV_HEADER})`,
       });
-    if (!data || data === 'NA' || LABEL_ROWS.has(box) || byData.has(data)) continue;
-    byData.set(data, { line: row.line, n: (row.fields[7] ?? '').trim() });
+    if (!data || data === 'NA') {
+      if (!LABEL_ROWS.has(box) && !isBlank(n))
+        problems.push({
+          line: row.line,
+          field: 'data',
+          message: `the row gives n = "${n}" but no data name, so it cannot be placed in a box`,
+        });
+      continue;
+    }
+    if (!knownData.has(data)) {
+      problems.push({ line: row.line, field: 'data', message: unknownDataMessage(data) });
+      continue;
+    }
+    const earlier = byData.get(data);
+    if (earlier) {
+      problems.push({
+        line: row.line,
+        field: 'data',
+        message: `"${data}" is given twice (lines ${earlier.line} and ${row.line}): keep one row for it`,
+      });
+      continue;
+    }
+    if (LABEL_ROWS.has(box)) continue;
+    byData.set(data, { line: row.line, n });
   }
   return byData;
 }
@@ -478,14 +520,91 @@ function flowCandidate(byData: CountRows, reasons: readonly ExclusionReason[], p
 }
 
 /**
+ * Where each count row of the template goes in the flow (a list row: its breakdown). Register
+ * sources are read into `identified.per_source` too, but written there by database_specific_results.
+ */
+export const PRISMA_CSV_FLOW_PATHS: Readonly<Record<string, string>> = {
+  previous_studies: 'previous.studies',
+  previous_reports: 'previous.reports',
+  database_results: 'identified.databases',
+  database_specific_results: 'identified.per_source',
+  register_results: 'identified.registers',
+  website_results: 'other_methods.identified.websites',
+  organisation_results: 'other_methods.identified.organisations',
+  citations_results: 'other_methods.identified.citations',
+  duplicates: 'removed_before_screening.duplicates',
+  excluded_automatic: 'removed_before_screening.automation',
+  excluded_other: 'removed_before_screening.other',
+  records_screened: 'screened',
+  records_excluded: 'excluded_screening',
+  dbr_sought_reports: 'sought',
+  dbr_notretrieved_reports: 'not_retrieved',
+  other_sought_reports: 'other_methods.sought',
+  other_notretrieved_reports: 'other_methods.not_retrieved',
+  dbr_assessed: 'assessed',
+  dbr_excluded: 'excluded_full_text',
+  other_assessed: 'other_methods.assessed',
+  other_excluded: 'other_methods.excluded',
+  new_studies: 'included_studies',
+  new_reports: 'included_reports',
+};
+
+/**
+ * The counts of `current` that reading `text` would drop because the file has no row for them at
+ * all (a row with a blank n says "not reported"; a missing row is more likely a cut-down file).
+ */
+export function countsWithoutRow(text: string, current: Flow): { data: string; path: string; value: unknown }[] {
+  const present = new Set(parseCsvText(text).rows.map((r) => (r.fields[0] ?? '').trim()));
+  const valueAt = (path: string) =>
+    path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), current);
+  return Object.entries(PRISMA_CSV_FLOW_PATHS)
+    .filter(([data]) => !present.has(data))
+    .map(([data, path]) => ({ data, path, value: valueAt(path) }))
+    .filter(({ value }) => value !== null && value !== undefined);
+}
+
+/** total_studies and total_reports, when given, must be previous + new (they are written for R and not read into the flow). */
+function checkTotals(byData: CountRows, problems: Problems): void {
+  const plain = (data: string) => {
+    const n = byData.get(data)?.n ?? '';
+    return /^\d+$/.test(n) ? Number(n) : null;
+  };
+  for (const [total, previous, added] of [
+    ['total_studies', 'previous_studies', 'new_studies'],
+    ['total_reports', 'previous_reports', 'new_reports'],
+  ] as const) {
+    const given = plain(total);
+    const expected = plain(added) === null ? null : (plain(previous) ?? 0) + plain(added)!;
+    if (given !== null && expected !== null && given !== expected)
+      problems.push({
+        line: byData.get(total)!.line,
+        field: 'n',
+        message: `${total} (${given}) should equal ${previous} + ${added} = ${expected}`,
+      });
+  }
+}
+
+/**
  * Reads the PRISMA2020 package's CSV into a flow. Exclusion reasons are matched to `reasons` by
- * label (or id); a label that matches none becomes a kebab-case id and a problem.
+ * label (or id); a label that matches none becomes a kebab-case id and a problem. Refused, each
+ * with a problem naming its line: a wrong header, an unknown `data` name (with a "did you mean"),
+ * a name given twice, a count that is not a whole number, a file that gives no count at all.
  */
 export function readPrismaCsv(text: string, reasons: readonly ExclusionReason[] = []): { flow: Flow; problems: PrismaCsvProblem[] } {
   const problems: Problems = [];
   const empty = flowSchema.parse({});
   const byData = countRows(text, problems);
   if (!byData) return { flow: empty, problems };
+  // A file without a single count (the empty template, or only rows that are refused above) has no flow to read.
+  if (problems.length === 0 && ![...byData.values()].some((row) => !isBlank(row.n))) {
+    problems.push({
+      line: 1,
+      field: 'n',
+      message: 'the file gives no counts: every n is blank or NA (is it the empty template?), so there is no flow to read',
+    });
+    return { flow: empty, problems };
+  }
+  checkTotals(byData, problems);
   const result = flowSchema.safeParse(flowCandidate(byData, reasons, problems));
   if (!result.success) {
     for (const issue of result.error.issues) problems.push({ line: 1, field: issue.path.join('.'), message: issue.message });

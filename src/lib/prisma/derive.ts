@@ -22,6 +22,7 @@ import type { BibRecord } from '../bibliography';
 import { normaliseDoi, normalisePmid } from '../bibliography/record';
 import { dedupeRecords, type Deduplication, type Duplicate } from './dedupe';
 import {
+  canonicalRecordKey,
   deriveAgreement,
   NOT_RETRIEVED,
   resolveVotes,
@@ -145,11 +146,14 @@ export function studyIndex(
 
 type Decisions = DerivedFlow['decisions'];
 
-/** Votes under the key of the record kept for theirs (a vote may name a removed duplicate); a vote naming no record is a problem. */
+/**
+ * Votes under the key of the record kept for theirs (a vote may name a removed duplicate; a DOI
+ * matches in any case); a vote naming no record is a problem.
+ */
 function keptVotes(votes: readonly Vote[], deduplication: Deduplication, problems: DeriveProblem[]): Vote[] {
   const kept: Vote[] = [];
   for (const vote of votes) {
-    const key = deduplication.aliases[vote.record];
+    const key = deduplication.aliases[vote.record] ?? deduplication.aliases[canonicalRecordKey(vote.record)];
     if (key === undefined)
       problems.push({
         line: vote.line,

@@ -39,7 +39,7 @@ export const DEFAULT_CONSENSUS_REVIEWERS: readonly string[] = ['consensus'];
 export interface Vote {
   /** 1-based line in screening.csv. */
   line: number;
-  /** Record key: a DOI, `pmid:<n>` or an assigned key such as `psycinfo-4`. */
+  /** Record key: a DOI (lower case, whatever case the file gives), `pmid:<n>` or an assigned key such as `psycinfo-4`. */
   record: string;
   stage: Stage;
   reviewer: string;
@@ -64,6 +64,16 @@ export interface ScreeningRules {
   consensusReviewers?: readonly string[];
   /** Agreeing reviewers needed to decide a record without a consensus vote (default 2). */
   votesRequired?: number;
+}
+
+/**
+ * A record key as records are keyed: a DOI compares without regard to case (DOIs are
+ * case-insensitive, and records carry them in lower case), so `10.2196/JMIR.2084` is
+ * `10.2196/jmir.2084`; `pmid:<n>` and assigned keys stay as they are.
+ */
+export function canonicalRecordKey(key: string): string {
+  const lower = key.toLowerCase();
+  return /^10\.\d{4,9}\//.test(lower) ? lower : key;
 }
 
 /** A real calendar date written YYYY-MM-DD (2024-02-31 is not one). */
@@ -135,7 +145,7 @@ export function parseScreeningCsv(
     }
     votes.push({
       line,
-      record,
+      record: canonicalRecordKey(record),
       stage: stage as Stage,
       reviewer,
       decision: decision as VoteDecision,

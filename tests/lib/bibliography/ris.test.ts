@@ -112,3 +112,23 @@ describe('parseRis', () => {
     expect(ours).toEqual(theirs);
   });
 });
+
+describe('parseRis: line separators', () => {
+  test.each([
+    ['a line separator (U+2028)', '\u2028'],
+    ['a paragraph separator (U+2029)', '\u2029'],
+  ])('reads %s inside a value as a space, so the tag stays a tag', (_, separator) => {
+    const text = `TY  - JOUR\nTI  - Alliance in e-therapy:${separator}a study\nAU  - Doe, Jane\nPY  - 2010\nER  - \n`;
+    const result = parseRis(text, 's');
+    expect(result.problems).toEqual([]);
+    expect(result.records).toMatchObject([{ title: 'Alliance in e-therapy: a study', authors: ['Doe, Jane'], year: 2010 }]);
+  });
+
+  test('reads a lone CR as a line end: a value wrapped with CR continues, the next tag is still read', () => {
+    const text = 'TY  - JOUR\rTI  - Alliance in e-therapy:\ra study\rAU  - Doe, Jane\rPY  - 2010\rER  - \r';
+    expect(parseRis(text, 's')).toMatchObject({
+      problems: [],
+      records: [{ title: 'Alliance in e-therapy: a study', authors: ['Doe, Jane'], year: 2010 }],
+    });
+  });
+});

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { csvLabel, PRISMA_CSV_HEADER, PRISMA_CSV_TEMPLATE, readPrismaCsv, reasonId, writePrismaCsv } from '../../../src/lib/prisma/csv';
+import {
+  countsWithoutRow,
+  csvLabel,
+  PRISMA_CSV_DATA_NAMES,
+  PRISMA_CSV_HEADER,
+  PRISMA_CSV_TEMPLATE,
+  readPrismaCsv,
+  reasonId,
+  writePrismaCsv,
+} from '../../../src/lib/prisma/csv';
 import { formatCsvRow, parseCsvText } from '../../../src/lib/prisma/csv-text';
 import { makeFlow, NOTHING_REPORTED } from '../../helpers/factories';
 
@@ -79,7 +88,6 @@ describe('writePrismaCsv', () => {
 describe('readPrismaCsv', () => {
   test.each([
     ['a complete flow', closed],
-    ['a flow with every box not reported', makeFlow({}, NOTHING_REPORTED)],
     ['a flow with no exclusions at full text', makeFlow({ ...closed, excluded_full_text: {} })],
     ['a flow with an exclusion count not reported', makeFlow({ ...closed, excluded_full_text: { 'wrong-population': null } })],
     [
@@ -159,6 +167,72 @@ describe('readPrismaCsv', () => {
   ])('reports %s with its line', (_, text, problem) => {
     expect(readPrismaCsv(text).problems).toEqual([problem]);
   });
+
+  const row = (data: string, n: string) => formatCsvRow([data, 'NA', 'box', 'd', 'd', 'NA', 'NA', n]);
+  const noCounts = 'the file gives no counts: every n is blank or NA (is it the empty template?), so there is no flow to read';
+  test.each([
+    [
+      'a misspelt data name, with the name it was probably meant to be',
+      [row('records_screend', '840')],
+      [{ line: 2, field: 'data', message: '"records_screend" is not a PRISMA2020 data name: did you mean "records_screened"?' }],
+    ],
+    [
+      'a data name that is nothing like one',
+      [row('junk', '1')],
+      [
+        {
+          line: 2,
+          field: 'data',
+          message: `"junk" is not a PRISMA2020 data name (expected one of ${PRISMA_CSV_DATA_NAMES.join(', ')})`,
+        },
+      ],
+    ],
+    [
+      'a data name given twice, even with the same count',
+      [row('records_screened', '840'), row('duplicates', '160'), row('records_screened', '840')],
+      [{ line: 4, field: 'data', message: '"records_screened" is given twice (lines 2 and 4): keep one row for it' }],
+    ],
+    [
+      'a negative count',
+      [row('duplicates', '-5')],
+      [{ line: 2, field: 'n', message: 'duplicates: n must be a whole number, or blank when not reported (found "-5")' }],
+    ],
+    [
+      'a fractional count',
+      [row('duplicates', '2.5')],
+      [{ line: 2, field: 'n', message: 'duplicates: n must be a whole number, or blank when not reported (found "2.5")' }],
+    ],
+    [
+      'a count on a row without a data name',
+      [row('', '12')],
+      [{ line: 2, field: 'data', message: 'the row gives n = "12" but no data name, so it cannot be placed in a box' }],
+    ],
+    ['a header and no rows', [], [{ line: 1, field: 'n', message: noCounts }]],
+    ['only blank and NA counts', [row('records_screened', ''), row('duplicates', 'NA')], [{ line: 1, field: 'n', message: noCounts }]],
+    [
+      'a total that is not previous plus new',
+      [row('previous_studies', '3'), row('new_studies', '7'), row('total_studies', '11')],
+      [{ line: 4, field: 'n', message: 'total_studies (11) should equal previous_studies + new_studies = 10' }],
+    ],
+  ])('refuses %s', (_, rows, problems) => {
+    expect(readPrismaCsv([PRISMA_CSV_HEADER, ...rows].join('\n')).problems).toEqual(problems);
+  });
+
+  test('refuses the empty template (every box not reported), which would wipe a flow', () => {
+    const blank = writePrismaCsv(makeFlow({}, NOTHING_REPORTED), reasons);
+    expect(readPrismaCsv(blank, reasons).problems).toEqual([{ line: 1, field: 'n', message: noCounts }]);
+  });
+
+  test('refuses an empty file', () => {
+    expect(readPrismaCsv('').problems).toEqual([
+      { line: 1, field: 'header', message: `the file is empty: it must start with the header "${PRISMA_CSV_HEADER}"` },
+    ]);
+  });
+
+  test('knows every data name of the template, and reads the stage labels without a problem', () => {
+    expect(PRISMA_CSV_DATA_NAMES).toEqual(expect.arrayContaining(['records_screened', 'dbr_excluded', 'total_reports', 'identification']));
+    expect(readPrismaCsv(writePrismaCsv(closed, reasons), reasons).problems).toEqual([]);
+  });
 });
 
 describe('labels and ids', () => {
@@ -174,5 +248,19 @@ describe('labels and ids', () => {
     ['???', 'unspecified'],
   ])('reasonId(%j) is %j', (label, expected) => {
     expect(reasonId(label)).toBe(expected);
+  });
+});
+
+describe('countsWithoutRow', () => {
+  test('names the counts a file would drop because it has no row for them, not those it marks blank', () => {
+    const text = [PRISMA_CSV_HEADER, formatCsvRow(['records_screened', 'NA', 'box4', 'd', 'd', 'NA', 'NA', ''])].join('\n');
+    expect(countsWithoutRow(text, closed)).toEqual(
+      expect.arrayContaining([
+        { data: 'new_studies', path: 'included_studies', value: 7 },
+        { data: 'dbr_excluded', path: 'excluded_full_text', value: { 'wrong-population': 10, 'no-alliance-measure': 5 } },
+      ]),
+    );
+    expect(countsWithoutRow(text, closed).map((c) => c.data)).not.toContain('records_screened');
+    expect(countsWithoutRow(writePrismaCsv(closed, reasons), closed)).toEqual([]);
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { vote } from './votes';
+import { rec } from './records';
+import { deriveFlow } from '../../../src/lib/prisma/derive';
 import {
+  canonicalRecordKey,
   cohensKappa,
   deriveAgreement,
   parseScreeningCsv,
@@ -370,5 +373,32 @@ describe('deriveAgreement', () => {
     const result = deriveAgreement(votes, 'title-abstract');
     expect(result.agreement).toBeNull();
     expect(result.note).toBe(note);
+  });
+});
+
+describe('record keys in screening.csv', () => {
+  test.each([
+    ['an upper-case DOI', '10.2196/JMIR.2084', '10.2196/jmir.2084'],
+    ['a mixed-case DOI', '10.5555/Demo.ABC-1', '10.5555/demo.abc-1'],
+    ['a pmid: key', 'pmid:22858538', 'pmid:22858538'],
+    ['an assigned key', 'PsycINFO-4', 'PsycINFO-4'],
+  ])('reads %s as the key records carry', (_, written, key) => {
+    expect(canonicalRecordKey(written)).toBe(key);
+    expect(parseScreeningCsv(csv(`${written},title-abstract,alice,include,,`)).votes[0]?.record).toBe(key);
+  });
+
+  test('matches a vote naming a DOI in upper case to its record, and counts it in the derived flow', () => {
+    const record = rec({ doi: '10.2196/jmir.2084' });
+    const { votes, problems } = parseScreeningCsv(
+      csv('10.2196/JMIR.2084,title-abstract,alice,include,,', '10.2196/jmir.2084,title-abstract,ben,include,,'),
+    );
+    expect(problems).toEqual([]);
+    const derived = deriveFlow({ records: [record], votes, reasons: [] });
+    expect(derived.problems).toEqual([]);
+    expect(derived.records.sought).toEqual(['10.2196/jmir.2084']);
+    // A vote built elsewhere (not read from the file) matches as well.
+    const direct = deriveFlow({ records: [record], votes: [vote('10.2196/JMIR.2084', 'title-abstract', 'alice', 'exclude')], reasons: [] });
+    expect(direct.problems).toEqual([]);
+    expect(direct.progress.stages['title-abstract'].awaiting).toEqual(['10.2196/jmir.2084']);
   });
 });
