@@ -85,14 +85,54 @@ export function formatApa(items: CslItem | CslItem[]): string {
     .join('\n');
 }
 
-/** BibTeX entries; an incomplete author list ends with BibTeX's "and others". */
-export function formatBibtex(items: CslItem | CslItem[]): string {
-  return listOf(items)
-    .map((item) => {
-      const text = new Cite(item).format('bibtex', { format: 'text' }).trim();
-      return incompleteAuthors.has(item) ? text.replace(/^(\s*author = \{.*)\},$/m, '$1 and others},') : text;
-    })
-    .join('\n\n');
+/** One BibTeX entry as citation-js writes it; an incomplete author list ends with BibTeX's "and others". */
+function bibtexEntry(item: CslItem): string {
+  const text = new Cite(item).format('bibtex', { format: 'text' }).trim();
+  return incompleteAuthors.has(item) ? text.replace(/^(\s*author = \{.*)\},$/m, '$1 and others},') : text;
+}
+
+/** The key of a BibTeX entry: `Knaevelsrud2006Does` in `@article{Knaevelsrud2006Does,`. */
+const entryKey = (entry: string) => /^@[^{]*\{([^,]*),/.exec(entry)?.[1] ?? '';
+
+/** The entry with its key replaced. */
+const withKey = (entry: string, key: string) => entry.replace(/^(@[^{]*\{)[^,]*,/, (_, head: string) => `${head}${key},`);
+
+/** a, b, ..., z, aa, ab, ...: the n-th (0-based) disambiguating suffix. */
+function keySuffix(n: number): string {
+  let out = '';
+  for (let i = n + 1; i > 0; i = Math.floor((i - 1) / 26)) out = String.fromCharCode(97 + ((i - 1) % 26)) + out;
+  return out;
+}
+
+/** Makes keys unique: a key that several items share gets a, b, ... appended in item order, skipping any key already taken. */
+function uniqueKeys(keys: readonly string[]): string[] {
+  const uses = new Map<string, number>();
+  for (const key of keys) uses.set(key, (uses.get(key) ?? 0) + 1);
+  const taken = new Set(keys.filter((key) => uses.get(key) === 1));
+  const next = new Map<string, number>();
+  return keys.map((key) => {
+    if (uses.get(key) === 1) return key;
+    let n = next.get(key) ?? 0;
+    let unique = key + keySuffix(n++);
+    while (taken.has(unique)) unique = key + keySuffix(n++);
+    next.set(key, n);
+    taken.add(unique);
+    return unique;
+  });
+}
+
+/** BibTeX keys of the items, in order and unique across them: citation-js's author-year-title key
+ *  (`Knaevelsrud2006Does`), with a, b, ... appended in item order to a key that several items share. */
+export function bibtexKeys(items: CslItem | CslItem[]): string[] {
+  return uniqueKeys(listOf(items).map((item) => entryKey(bibtexEntry(item))));
+}
+
+/** BibTeX entries with keys unique across them (see bibtexKeys), or with the `keys` given, one per item
+ *  (a study page passes its record's key in the export); an incomplete author list ends with BibTeX's "and others". */
+export function formatBibtex(items: CslItem | CslItem[], keys?: readonly string[]): string {
+  const entries = listOf(items).map(bibtexEntry);
+  const unique = uniqueKeys(entries.map(entryKey));
+  return entries.map((entry, i) => withKey(entry, keys?.[i] ?? unique[i]!)).join('\n\n');
 }
 
 /** RIS entries. citation-js's text output wraps values at 70 characters, which reference managers

@@ -44,10 +44,10 @@ export function studyCsl(study: Study) {
   return toCsl(study.id, study);
 }
 
-/** Citations of the study's primary report. */
-export function studyCitations(study: Study): { apa: string; bibtex: string; ris: string } {
+/** Citations of the study's primary report; `bibtexKey` is its key in the whole export (studyBibtexKeys), so both cite it alike. */
+export function studyCitations(study: Study, bibtexKey?: string): { apa: string; bibtex: string; ris: string } {
   const item = studyCsl(study);
-  return { apa: formatApa(item), bibtex: formatBibtex(item), ris: formatRis(item) };
+  return { apa: formatApa(item), bibtex: formatBibtex(item, bibtexKey ? [bibtexKey] : undefined), ris: formatRis(item) };
 }
 
 /** One numeric effect as a table row: label, kind, value text. */
