@@ -4,16 +4,14 @@
 import path from 'node:path';
 import type { z } from 'astro/zod';
 import { guideSchema, reviewSchema, studySchema, type Guide, type Review, type Study } from '../schemas';
-import { crossCheck, parsePath, type Loaded } from '../lib/validation/cross-checks';
+import { parsePath, type Loaded } from '../lib/validation/cross-checks';
+import { checkAcrossRecords } from '../lib/validation/record-checks';
 import { explainIssue } from '../lib/validation/zod-issues';
 import { secondDocumentLine, yamlErrorMessage } from '../lib/validation/yaml-errors';
 import { parseRecordYaml } from '../lib/validation/yaml-load';
 import { checkMdxSyntax } from '../lib/validation/mdx-syntax';
-import { checkReviewFlows } from '../lib/validation/flow-checks';
 import { deriveFlow, studyIndex } from '../lib/prisma/derive';
 import type { Problem } from '../lib/validation/problem';
-import { checkGuides } from '../lib/guidance/validate';
-import { checkUpdatedDates, unbumpedChanges } from '../lib/guidance/staleness';
 import { frontmatterOf, indexLines, type LineIndex } from '../lib/validation/yaml-lines';
 import { projectRoot } from './content-dir';
 import { listContentFiles } from './content-files';
@@ -164,43 +162,28 @@ export function loadContent(contentDir: string, root = projectRoot()): Content {
   const reviews = read(files.reviews, reviewSchema);
   const guides = read(files.guides, guideSchema, true);
 
-  for (const problem of crossCheck(studies, reviews)) problems.push(locate(problem));
   // Review flows: arms close, reported = derived from tracking data, study records agree.
-  for (const { file, data: review } of reviews) {
+  const derive = ({ data: review }: Loaded<Review>, sound: readonly Study[]) => {
     const tracking = loadReviewTracking(contentDir, review, root);
-    if (tracking) problems.push(...tracking.problems);
-    const derived = tracking
-      ? deriveFlow({
-          records: tracking.records,
-          votes: tracking.votes,
-          reasons: review.exclusion_reasons,
-          studies: studyIndex(studies.map((s) => s.data)),
-        })
-      : null;
-    for (const problem of checkReviewFlows(
-      file,
-      review,
-      studies.map((s) => s.data),
-      derived,
-    ))
-      problems.push(locate(problem));
-  }
-
-  // Guidance pages: cited study ids resolve (errors); cited records changed after `reviewed` (warnings).
+    if (!tracking) return null;
+    problems.push(...tracking.problems);
+    return deriveFlow({ records: tracking.records, votes: tracking.votes, reasons: review.exclusion_reasons, studies: studyIndex(sound) });
+  };
+  // Guidance pages are checked on their whole source (frontmatter included, so lines match).
   const guideSources = guides.flatMap((g) => {
     const read = readTextFile(path.resolve(root, g.file));
     return read.text === undefined ? [] : [{ ...g, source: read.text }];
   });
-  const changes = studyChanges(contentDir);
-  const git = unbumpedChanges(changes);
-  problems.push(
-    ...checkGuides(
-      guideSources,
-      studies.map((s) => s.data),
-      git,
-    ),
-  );
-  for (const problem of checkUpdatedDates(studies, changes)) problems.push(locate(problem));
+  const studyFiles = files.studies.map((abs) => rel(abs));
+  for (const problem of checkAcrossRecords({
+    studyFiles,
+    studies,
+    reviews,
+    guides: guideSources,
+    derive,
+    changes: studyChanges(contentDir),
+  }))
+    problems.push(locate(problem));
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return { studies, reviews, guides, problems, filesRead };

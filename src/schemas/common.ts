@@ -7,7 +7,11 @@ export const kebabId = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single hyphens (e.g. "germain-2010")');
 
 /** A bare DOI such as `10.2196/jmir.2084` (no `https://doi.org/` prefix). */
-export const doi = z.string().regex(/^10\.\d{4,9}\/\S+$/, 'must be a bare DOI such as "10.2196/jmir.2084" (no https://doi.org/ prefix)');
+export const doi = z
+  .string()
+  .regex(/^10\.\d{4,9}\/\S+$/, 'must be a bare DOI such as "10.2196/jmir.2084" (no https://doi.org/ prefix)')
+  // A DOI becomes a link: no control or format characters (ANSI escapes, NUL, bidirectional overrides).
+  .refine((d) => !/\p{C}/u.test(d), 'must not contain control or formatting characters (such as an escape code or a direction override)');
 
 /** A PubMed identifier: digits only, e.g. `22858538`. */
 export const pmid = z.preprocess(
@@ -172,7 +176,9 @@ export const sourceSchema = z
   .object({
     url: z
       .string()
-      .url('must be a full web address starting with https://')
+      // Checked before the URL parser, which silently drops line breaks and tabs.
+      .refine((u) => !/[\s\p{C}]/u.test(u), 'must be one web address with no spaces, line breaks or control characters')
+      .pipe(z.string().url('must be a full web address starting with https://'))
       // Only web addresses: a `javascript:` or `data:` link would run or inject on the page that shows it.
       .refine((u) => /^https?:\/\//i.test(u), 'must be a web address starting with https:// or http://')
       .describe('Web address of the source.'),

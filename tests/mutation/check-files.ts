@@ -1,15 +1,13 @@
 // The checks `npm run validate` runs (loadContent in src/loaders/content.ts), composed in memory
 // over a map of file texts, so that thousands of mutants can be checked in seconds. It calls the
-// same functions loadContent calls, in the same order, minus the disk: records.test.ts runs the real
+// same functions loadContent calls (checkRecord per file, then checkAcrossRecords), minus the disk: records.test.ts runs the real
 // loadContent on a temporary folder for a sample of mutants and asserts that both give the same
 // problems, so this file cannot drift from the real pipeline unnoticed.
 import type { z } from 'astro/zod';
 import { guideSchema, reviewSchema, studySchema, type Guide, type Review, type Study } from '../../src/schemas';
 import { checkRecord } from '../../src/loaders/content';
-import { crossCheck, parsePath, type Loaded } from '../../src/lib/validation/cross-checks';
-import { checkReviewFlows } from '../../src/lib/validation/flow-checks';
-import { checkGuides } from '../../src/lib/guidance/validate';
-import { checkUpdatedDates, unbumpedChanges, type GitChange } from '../../src/lib/guidance/staleness';
+import { parsePath, type Loaded } from '../../src/lib/validation/cross-checks';
+import { checkAcrossRecords } from '../../src/lib/validation/record-checks';
 import { frontmatterOf, lineOf } from '../../src/lib/validation/yaml-lines';
 import type { Problem } from '../../src/lib/problem';
 
@@ -78,25 +76,9 @@ export function checkFiles(files: Files, contentDir = 'content'): Checked {
   const reviews = read(recordsIn(files, `${contentDir}/reviews`, '.yaml'), reviewSchema);
   const guides = read(recordsIn(files, `${contentDir}/guides`, '.mdx'), guideSchema, true);
 
-  problems.push(...crossCheck(studies, reviews).map(locate));
-  for (const { file, data: review } of reviews)
-    problems.push(
-      ...checkReviewFlows(
-        file,
-        review,
-        studies.map((s) => s.data),
-        null,
-      ).map(locate),
-    );
-  const changes = new Map<string, GitChange>();
-  problems.push(
-    ...checkGuides(
-      guides.map((g) => ({ ...g, source: files.get(g.file)! })),
-      studies.map((s) => s.data),
-      unbumpedChanges(changes),
-    ),
-  );
-  problems.push(...checkUpdatedDates(studies, changes).map(locate));
+  const studyFiles = recordsIn(files, `${contentDir}/studies`, '.yaml');
+  const guideSources = guides.map((g) => ({ ...g, source: files.get(g.file)! }));
+  problems.push(...checkAcrossRecords({ studyFiles, studies, reviews, guides: guideSources }).map(locate));
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return { studies, reviews, guides, problems };
 }

@@ -170,62 +170,13 @@ function judge(m: Mutant): Outcome {
 }
 
 /**
- * Answers that are wrong today, each fixed by the work on src/schemas and src/lib/validation going
- * on beside this test; the lead removes an exemption once its fix is in. A violation matched here is
- * counted, not failed.
+ * Answers known to be wrong, each with the reason, counted rather than failed. Keep this empty: a new
+ * entry is a defect to fix, not a result.
  */
 const knownGaps: { name: string; matches: (o: Outcome, violation: string) => boolean }[] = [
-  // known gap, fixed by the pipeline work: a duplicate DOI or PMID is reported only on the later of
-  // the two files in name order, so when the mutated record sorts first it passes and the untouched
-  // record gets the error (src/lib/validation/cross-checks.ts; report it on both files).
-  {
-    name: 'duplicate reported on the other file only',
-    matches: (o, v) =>
-      o.mutant.kind === 'duplicate-identifier' &&
-      v.startsWith('accepted') &&
-      o.problems.some((p) => p.file !== o.mutant.file && (p.path === 'doi' || p.path === 'pmid') && namesMutant(p, o.mutant)),
-  },
-  // known gap, fixed by the pipeline work: a guide citing a refused study record gets its own error
-  // ("cites study X, which is not a study record. Did you mean ...?"), though the record exists and
-  // its own file already says what is wrong (loadContent passes checkGuides only the valid records).
-  {
-    name: 'refused record fails the guides citing it',
-    matches: (_, v) => v.startsWith('a refused record makes another file fail: "content/guides/'),
-  },
-  // known gap, fixed by the pipeline work: in the same way, a record linking to a refused record
-  // (same_participants_as) gets "names X, which is not a study record" (cross-checks.ts, checkSharedSamples).
-  {
-    name: 'refused record fails the records linking to it',
-    matches: (_, v) => v.startsWith('a refused record makes another file fail: "content/studies/') && v.includes(' same_participants_as['),
-  },
-  // known gap, fixed by the pipeline work: when a study record is refused, the review's
-  // flow.included_studies check counts only the records that loaded (or a refused copy twice) and
-  // blames the review's count (src/lib/validation/flow-checks.ts via loadContent).
-  {
-    name: "refused record changes the review's count",
-    matches: (o, v) =>
-      o.rejected &&
-      /^a (problem on another file|refused record makes another file fail): "content\/reviews\/[^"]* flow\.included_studies: /.test(v),
-  },
-  // known gap, fixed by the pipeline work: a record refused for taking another record's id still
-  // stands for that id in the shared-sample checks, so the partner of the real record is warned
-  // that its link is not returned (src/lib/validation/cross-checks.ts, checkSharedSamples).
-  {
-    name: 'impostor id in the shared-sample checks',
-    matches: (o, v) =>
-      o.rejected && o.mutant.kind === 'id-mismatch' && v.startsWith('a problem on another file') && v.includes('same_participants_as['),
-  },
-  // known gap, fixed by the pipeline work: a DOI or a source's web address may hold control
-  // characters (ANSI escapes, NUL), line breaks (the URL parser drops them) or a bidirectional
-  // override, and is then shown as a link (src/schemas/common.ts: doi, sourceSchema.url).
-  {
-    name: 'link field accepts control characters',
-    matches: (o, v) =>
-      o.mutant.kind === 'string-value' &&
-      /(^|\.|\])(doi|url)$/.test(o.mutant.path) &&
-      v.startsWith('accepted') &&
-      /control|newline|carriage|separator|bidirectional/.test(o.mutant.description),
-  },
+  // None left: the gaps the first run found (a duplicate DOI blamed on one file, a refused record
+  // failing the guides, the review and the records linked to it, an impostor id, control characters
+  // in links) are fixed in src/loaders/content.ts, src/lib/validation and src/schemas/common.ts.
 ];
 
 /** The violations of an outcome that no known gap explains, and the gaps that explained the others. */
@@ -348,7 +299,7 @@ describe('the build and validate agree', () => {
 
   test.each(cases)(
     'on %s, both pass or both fail',
-    (label, find) => {
+    (_label, find) => {
       const m = find();
       expect(m).toBeDefined();
       const dir = tempDir('mutant-content');
@@ -360,9 +311,6 @@ describe('the build and validate agree', () => {
         const build = buildSite(contentDir, site);
         const validatePasses = errors.length === 0;
         const buildPasses = build.code === 0;
-        // known gap, fixed by the pipeline work: the build did not run the cross-record checks, so a
-        // record that only they refuse built cleanly while validate failed (issue 11).
-        if (label === 'a mutant only the cross-record checks refuse' && buildPasses && !validatePasses) return;
         expect(buildPasses, `${m!.description}: validate found ${errors.length} errors; the build said\n${build.output.slice(-2000)}`).toBe(
           validatePasses,
         );

@@ -26,7 +26,7 @@ export function citableStudies<S extends Pick<Study, 'reviews'>>(studies: readon
 }
 
 /** One problem per unknown, excluded or unreadable citation in one guide, and per finding that does not say what it is about. */
-export function checkGuideCitations(guide: GuideSource, studies: readonly Study[]): Problem[] {
+export function checkGuideCitations(guide: GuideSource, studies: readonly Study[], refused: ReadonlySet<string> = new Set()): Problem[] {
   const byId = new Map(studies.map((s) => [s.id, s]));
   const { cited, unreadable, withoutAbout } = extractCitedIds(guide.source);
   const problems: Problem[] = [];
@@ -50,6 +50,7 @@ export function checkGuideCitations(guide: GuideSource, studies: readonly Study[
     });
   }
   for (const c of cited) {
+    if (refused.has(c.id)) continue;
     const study = byId.get(c.id);
     if (!study) {
       const hint = closest(c.id, [...byId.keys()]);

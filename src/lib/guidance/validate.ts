@@ -16,12 +16,14 @@ export function checkGuides(
   guides: readonly (GuideSource & { data: Guide })[],
   studies: readonly Study[],
   git: GitChanges = new Map(),
+  /** Ids of study files that were refused: citing them is not an error here (their own file has it). */
+  refused: ReadonlySet<string> = new Set(),
 ): Problem[] {
   const byId = new Map(studies.map((s) => [s.id, s]));
   return guides.flatMap((guide) => {
     const cited = citedStudyIds(guide.source).flatMap((id) => byId.get(id) ?? []);
     return [
-      ...checkGuideCitations(guide, studies),
+      ...checkGuideCitations(guide, studies, refused),
       ...checkGuideStaleness(
         { file: guide.file, reviewed: guide.data.reviewed, line: frontmatterLine(guide.source, 'reviewed') },
         cited,

@@ -60,14 +60,18 @@ function checkNotReported(file: string, data: Study): Problem[] {
   return problems;
 }
 
-/** Links to records of the same participants name existing records, other than this one, and are made from both sides. */
-function checkSharedSamples(studies: readonly Loaded<Study>[]): Problem[] {
-  const byId = new Map(studies.map((s) => [s.data.id, s.data]));
-  return studies.flatMap(({ file, data }) =>
+/** Links to records of the same participants name existing records, other than this one, and are made from both sides.
+ *  A link to a record whose own file was refused is not judged here: that file's error says what is wrong. */
+function checkSharedSamples(studies: readonly Loaded<Study>[], refused: ReadonlySet<string>): Problem[] {
+  // A record whose id is not its file name stands for no one here (its own file reports the mismatch).
+  const sound = studies.filter((s) => s.data.id === fileStem(s.file));
+  const byId = new Map(sound.map((s) => [s.data.id, s.data]));
+  return sound.flatMap(({ file, data }) =>
     (data.same_participants_as ?? []).flatMap((link, i): Problem[] => {
       const path = `same_participants_as[${i}].study`;
       if (link.study === data.id)
         return [error(file, path, 'names this record itself: list the other records that report on the same participants')];
+      if (refused.has(link.study)) return [];
       const other = byId.get(link.study);
       if (!other) return [error(file, path, `names "${link.study}", which is not a study record`)];
       const back = (other.same_participants_as ?? []).find((l) => l.study === data.id);
@@ -99,7 +103,12 @@ function isStudyField(path: string): boolean {
 }
 
 /** Checks across all records; returns one problem per fault. */
-export function crossCheck(studies: readonly Loaded<Study>[], reviews: readonly Loaded<Review>[]): Problem[] {
+export function crossCheck(
+  studies: readonly Loaded<Study>[],
+  reviews: readonly Loaded<Review>[],
+  /** Ids (file names) of study files that could not be read or failed their schema: links to them are not judged. */
+  refused: ReadonlySet<string> = new Set(),
+): Problem[] {
   const problems: Problem[] = [];
   const reviewById = new Map(reviews.map((r) => [r.data.id, r.data]));
 
@@ -165,17 +174,21 @@ export function crossCheck(studies: readonly Loaded<Study>[], reviews: readonly 
     ] as const) {
       if (!key) continue;
       const other = index.get(key);
-      if (other)
+      if (other) {
+        const field = label.toLowerCase();
         problems.push(
           error(
             file,
-            label.toLowerCase(),
+            field,
             `${label} ${key} is already used by ${other}: one study, one record (add a further report under "reports" instead)`,
           ),
         );
-      else index.set(key, file);
+        // The first file is told too: either of the two may be the one to change.
+        if (!problems.some((p) => p.file === other && p.path === field && p.message.startsWith(`${label} ${key} is also used`)))
+          problems.push(error(other, field, `${label} ${key} is also used by ${file}: one study, one record (keep it on one of them)`));
+      } else index.set(key, file);
     }
   }
-  problems.push(...checkSharedSamples(studies));
+  problems.push(...checkSharedSamples(studies, refused));
   return problems;
 }

@@ -13,14 +13,21 @@ const asProblem = (file: string, review: string, where: string, p: FlowProblem, 
 });
 
 /** Checks one review's reported flows (current and earlier versions) against arithmetic, its derived flow and its study records. */
-export function checkReviewFlows(file: string, review: Review, studies: readonly Study[], derived: DerivedFlow | null): Problem[] {
+export function checkReviewFlows(
+  file: string,
+  review: Review,
+  studies: readonly Study[],
+  derived: DerivedFlow | null,
+  /** `recordsRefused`: some study file was refused, so the number of included records is not known and is not compared. */
+  options: { recordsRefused?: boolean } = {},
+): Problem[] {
   const problems: Problem[] = checkFlow(review.flow).map((p) => asProblem(file, review.id, 'flow', p));
   review.changes.forEach((change, i) => {
     if (change.flow) problems.push(...checkFlow(change.flow).map((p) => asProblem(file, review.id, `changes[${i}].flow`, p)));
   });
 
   const included = studies.filter((s) => s.reviews.some((r) => r.review === review.id && r.decision === 'included'));
-  if (review.flow.included_studies !== null && review.flow.included_studies !== included.length) {
+  if (!options.recordsRefused && review.flow.included_studies !== null && review.flow.included_studies !== included.length) {
     problems.push({
       file,
       path: 'flow.included_studies',
@@ -48,7 +55,8 @@ export function checkReviewFlows(file: string, review: Review, studies: readonly
         ...(open || awaiting ? { message: `review "${review.id}": ${p.message}${suffix}` } : {}),
       })),
     );
-    for (const key of derived.progress.includedWithoutStudy) {
+    // A refused study file may be the record that claims it: its own error comes first.
+    for (const key of options.recordsRefused ? [] : derived.progress.includedWithoutStudy) {
       problems.push({
         file,
         path: 'flow.included_studies',

@@ -90,13 +90,18 @@ describe('cross-record checks', () => {
     ]);
   });
 
-  test('report two records with the same DOI, naming the first', () => {
+  test('report two records with the same DOI, naming the first, and tell the first file too', () => {
     const problems = crossCheck([study(), study({ id: 'doe-2010b' }, 'content/studies/doe-2010b.yaml')], [review]);
     expect(problems).toEqual([
       expect.objectContaining({
         file: 'content/studies/doe-2010b.yaml',
         path: 'doi',
         message: expect.stringContaining('content/studies/doe-2010.yaml'),
+      }),
+      expect.objectContaining({
+        file: 'content/studies/doe-2010.yaml',
+        path: 'doi',
+        message: expect.stringContaining('is also used by content/studies/doe-2010b.yaml'),
       }),
     ]);
   });
