@@ -74,10 +74,22 @@ function checkTrackingFolder(dir: string, name: string, rel: (abs: string) => st
         // Regular files of a format Rapport does not read are reported by the tracking loader.
       }
     } else if (entry.name === 'screening.csv' && entry.isFile()) continue;
-    else
+    else if (entry.name === 'screening' && entry.isDirectory()) {
+      // One vote file per reviewer (screening/<reviewer>.csv), and the workspace's notes beside them.
+      for (const file of entries(abs)) {
+        const inner = path.join(abs, file.name);
+        const oddFile = oddEntryMessage(file);
+        if (oddFile) error(inner, oddFile);
+        else if (!file.isFile() || !/^[a-z][a-z0-9-]{0,39}(\.notes)?\.csv$/.test(file.name))
+          error(
+            inner,
+            `is not a screening file: reviews/${name}/screening/ holds <reviewer>.csv (and <reviewer>.notes.csv), one per reviewer, named in lower case`,
+          );
+      }
+    } else
       error(
         abs,
-        `is not a tracking file Rapport reads: a review's folder reviews/${name}/ holds records/<source>.ris|.bib|.nbib|.json and screening.csv; move it out of the content folder or delete it`,
+        `is not a tracking file Rapport reads: a review's folder reviews/${name}/ holds records/<source>.ris|.bib|.nbib|.json, screening.csv and screening/<reviewer>.csv; move it out of the content folder or delete it`,
       );
   }
 }

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatOfFile, parseBibliography, sourceOfFile } from '../lib/bibliography';
-import { parseScreeningCsv } from '../lib/prisma/screening';
+import { mergeScreeningFiles } from '../lib/screening/files';
 import type { Tracking } from '../lib/prisma/tracking';
 import type { Review } from '../schemas';
 import { projectRoot } from './content-dir';
@@ -22,6 +22,8 @@ export interface LoadTrackingOptions {
    * The project root makes them read as `npm run validate` prints them.
    */
   problemRoot?: string;
+  /** The name votes in screening/consensus.csv are cast under (the review's `screening.consensus`, default "consensus"). */
+  consensusName?: string;
 }
 
 const relativeTo = (root: string) => (p: string) => path.relative(root, p).split(path.sep).join('/');
@@ -90,19 +92,45 @@ export function loadTracking(reviewDir: string, options: LoadTrackingOptions = {
     }
   }
 
+  // The votes: the shared screening.csv and one file per reviewer in screening/ (consensus votes in
+  // screening/consensus.csv), merged into one log by src/lib/screening/files.ts; notes files are not votes.
   const screening = path.join(abs, 'screening.csv');
-  if (fs.existsSync(screening)) {
-    const file = shown(screening);
-    tracking.screeningFile = file;
-    const read = readTextFile(screening);
-    if (read.fault) {
-      tracking.problems.push({ file, line: read.fault.line, path: '', message: read.fault.message, severity: 'error' });
-      return tracking;
+  const perReviewer = path.join(abs, 'screening');
+  const voteFiles = [
+    ...(fs.existsSync(screening) ? [{ name: 'screening.csv', abs: screening }] : []),
+    ...(fs.existsSync(perReviewer) && fs.statSync(perReviewer).isDirectory()
+      ? fs
+          .readdirSync(perReviewer)
+          .filter((f) => f.endsWith('.csv') && !f.endsWith('.notes.csv'))
+          .sort()
+          .map((f) => ({ name: `screening/${f}`, abs: path.join(perReviewer, f) }))
+      : []),
+  ];
+  if (voteFiles.length > 0) {
+    tracking.screeningFile = shown(voteFiles[0]!.abs);
+    const texts: { name: string; text: string }[] = [];
+    for (const f of voteFiles) {
+      const read = readTextFile(f.abs);
+      if (read.fault)
+        tracking.problems.push({ file: shown(f.abs), line: read.fault.line, path: '', message: read.fault.message, severity: 'error' });
+      else texts.push({ name: f.name, text: read.text });
     }
-    const parsed = parseScreeningCsv(read.text, options.reasons ? { reasons: options.reasons } : {});
-    tracking.votes = parsed.votes;
-    for (const problem of parsed.problems)
-      tracking.problems.push({ file, line: problem.line, path: problem.field, message: problem.message, severity: 'error' });
+    const merged = mergeScreeningFiles(texts, {
+      ...(options.reasons ? { reasons: options.reasons } : {}),
+      consensusName: options.consensusName ?? 'consensus',
+    });
+    tracking.votes = merged.votes;
+    const byName = new Map(voteFiles.map((f) => [f.name, shown(f.abs)]));
+    for (const problem of merged.problems) {
+      const [field, ...rest] = problem.message.split(': ');
+      tracking.problems.push({
+        file: byName.get(problem.file) ?? problem.file,
+        line: problem.line,
+        path: field ?? '',
+        message: rest.join(': '),
+        severity: 'error',
+      });
+    }
   }
   return tracking;
 }
@@ -113,12 +141,13 @@ export function loadTracking(reviewDir: string, options: LoadTrackingOptions = {
  */
 export function loadReviewTracking(
   contentDir: string,
-  review: Pick<Review, 'id' | 'exclusion_reasons'>,
+  review: Pick<Review, 'id' | 'exclusion_reasons'> & { screening?: Review['screening'] },
   root = projectRoot(),
 ): Tracking | null {
   return loadTracking(path.join('reviews', review.id), {
     root: contentDir,
     problemRoot: root,
     reasons: review.exclusion_reasons.map((r) => r.id),
+    consensusName: review.screening?.consensus ?? 'consensus',
   });
 }

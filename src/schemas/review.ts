@@ -27,6 +27,27 @@ export const exclusionReasonSchema = z
   })
   .strict();
 
+/** How many reviewers a record needs at one stage: 1 (screening not duplicated) to 5. */
+const reviewersPerRecord = z.number().int('must be a whole number').min(1, 'must be at least 1').max(5, 'must be at most 5');
+
+/** How the review is screened in the repository (npm run screen and the derived flow). */
+export const screeningSettingsSchema = z
+  .object({
+    reviewers: z
+      .union([reviewersPerRecord, z.object({ 'title-abstract': reviewersPerRecord, 'full-text': reviewersPerRecord }).strict()])
+      .default(2)
+      .describe(
+        'Reviewers each record needs: one number for both stages, or `{title-abstract, full-text}`; 1 means screening is not duplicated.',
+      ),
+    consensus: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a plain lower-case name such as "consensus"')
+      .default('consensus')
+      .describe('The reviewer name whose votes settle conflicts (kept in screening/consensus.csv).'),
+    highlight: z.array(text).default([]).describe('Terms the screening workspace highlights in titles and abstracts.'),
+  })
+  .strict();
+
 /** One earlier version of a living review. */
 export const reviewChangeSchema = z
   .object({
@@ -53,6 +74,9 @@ export const reviewSchema = z
     searched_to: pastMonthOrDate
       .optional()
       .describe('When the last search ended, `YYYY-MM` or `YYYY-MM-DD`: the review covers studies found by searches up to then.'),
+    screening: screeningSettingsSchema
+      .optional()
+      .describe('How the review is screened in the repository: reviewers per record, the consensus reviewer, highlight terms.'),
     searches: z.array(searchSchema).default([]).describe('One entry per source searched.'),
     exclusion_reasons: z.array(exclusionReasonSchema).default([]).describe('Reasons used to exclude reports at full text.'),
     version: text.optional().describe('Current version of a living review.'),
