@@ -12,6 +12,8 @@ import { parseArgs } from 'node:util';
 import { decodeText, formatOf, formatOfFile, parseBibliography, sourceOfFile } from '../src/lib/bibliography';
 import { countsWithoutRow, readPrismaCsv } from '../src/lib/prisma/csv';
 import { chooseReview, planImport } from '../src/lib/import/plan';
+import { recordsExtension, sourceFileStem, summariseSearchImport } from '../src/lib/import/search-results';
+import { loadReviewTracking } from '../src/loaders/tracking';
 import { setReviewFlow } from '../src/lib/import/review-flow';
 import { formatImportSummary, type WriteOutcome } from '../src/lib/import/summary';
 import { studyToYaml } from '../src/lib/import/yaml';
@@ -31,11 +33,14 @@ import {
 } from './lib/import';
 
 const usage = `Usage: npm run import -- <file>... [--review <id>] [--out <dir>] [--dry-run]
+       npm run import -- <export> --review <id> --source <name>   (add search results to the review's records/)
 
   <file>        .ris, .bib, .nbib (PubMed MEDLINE) or .json (CSL-JSON): draft study records;
                 .txt and other names: RIS, MEDLINE, Web of Science, BibTeX or CSL-JSON, recognised by content
                 .csv (PRISMA2020 format): the review's reported flow, written into content/reviews/<id>.yaml
   --review <id> the review the studies (or the flow) belong to; default: the only review there is
+  --source <name> with --review: keep the export as the search results of that source, in
+                content/reviews/<id>/records/<name>.<ext> (never overwrites), and report its duplicates
   --out <dir>   where draft records go (default: content/studies)
   --dry-run     report what would be written, write nothing`;
 
@@ -53,6 +58,7 @@ function main(): number {
       allowPositionals: true,
       options: {
         review: { type: 'string' },
+        source: { type: 'string' },
         out: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
@@ -97,6 +103,11 @@ function main(): number {
       continue;
     }
     const { text } = decoded;
+    if (values.source !== undefined) {
+      if (addSearchResults(file, text, decoded.note, values.source, chosen.review, contentDir, dryRun)) usable++;
+      else failed = true;
+      continue;
+    }
     if (/\.csv$/i.test(file)) {
       const ok = importFlow(file, text, decoded.note, path.join(contentDir, 'reviews', `${chosen.review}.yaml`), contentDir, dryRun);
       if (ok) usable++;
@@ -169,6 +180,56 @@ function main(): number {
  * and flow checks); otherwise prints every problem, leaves the review file byte for byte as it
  * was, and returns false.
  */
+/** Keeps an export as one source's search results in the review's records/ folder; false when refused. */
+function addSearchResults(
+  file: string,
+  text: string,
+  note: string | undefined,
+  source: string,
+  review: string,
+  contentDir: string,
+  dryRun: boolean,
+): boolean {
+  const format = formatOf(file, text);
+  const stem = sourceFileStem(source);
+  const extension = format ? recordsExtension[format] : null;
+  if (!format || !extension || !stem) {
+    console.log(
+      `${file}: ${!stem ? `"${source}" is not a usable source name (use letters and digits, e.g. PubMed)` : 'not a search export the review folder keeps: use RIS, BibTeX, PubMed (MEDLINE) or CSL-JSON'}; nothing was written`,
+    );
+    return false;
+  }
+  const target = path.join(contentDir, 'reviews', review, 'records', `${stem}.${extension}`);
+  const existing = loadReviewTracking(contentDir, { id: review, exclusion_reasons: [] });
+  const clash = existing?.sources.find((s) => s.name === stem);
+  if (fs.existsSync(target) || clash) {
+    console.log(
+      `${file}: ${displayPath(clash ? path.join(contentDir, clash.file) : target)} already holds the "${stem}" search results; nothing was overwritten (choose another --source, or remove that file first)`,
+    );
+    return false;
+  }
+  const parsed = parseBibliography(text, format, stem);
+  for (const problem of parsed.problems) console.log(`${file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`);
+  const summary = summariseSearchImport(parsed.records, existing?.records ?? []);
+  const shared = Object.entries(summary.sharedWith).map(([name, n]) => `${n} with ${name}`);
+  if (note) console.log(note);
+  console.log(
+    `${file}: ${summary.records} records from ${source}; ${summary.withinFile} duplicates within the file; ${shared.length ? `shared with other sources: ${shared.join(', ')}` : 'none shared with other sources'}.`,
+  );
+  if (summary.records === 0) {
+    console.log(`✗ ${file} holds no records; nothing was written.`);
+    return false;
+  }
+  if (dryRun) console.log(`Dry run: ${displayPath(target)} would be written.`);
+  else if (writeNewFile(target, text))
+    console.log(`✓ wrote ${displayPath(target)}: derive the flow with npm run build, screen with npm run screen -- --review ${review}`);
+  else {
+    console.log(`${file}: ${displayPath(target)} appeared meanwhile; nothing was overwritten`);
+    return false;
+  }
+  return true;
+}
+
 function importFlow(
   file: string,
   text: string,
