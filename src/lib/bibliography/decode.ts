@@ -12,6 +12,7 @@
 //   - refused: UTF-8 mixed with other bytes, bytes Windows-1252 does not define (0x81, 0x8D,
 //     0x8F, 0x90, 0x9D), NUL bytes (UTF-16 without a byte-order mark, or not a text file), and
 //     text that already holds U+FFFD (damaged by an earlier conversion).
+import { utf8Length } from '../utf8-scan';
 
 /** The encodings an export is read in. */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -63,30 +64,6 @@ function lineAt(bytes: Uint8Array, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
   return line;
-}
-
-/** Length of the valid UTF-8 character starting at `i`, or 0 when the bytes there are not one. */
-function utf8Length(bytes: Uint8Array, i: number): number {
-  const b = bytes[i]!;
-  if (b < 0x80) return 1;
-  let length: number;
-  let low = 0x80;
-  let high = 0xbf;
-  if (b >= 0xc2 && b <= 0xdf) length = 2;
-  else if (b >= 0xe0 && b <= 0xef) {
-    length = 3;
-    if (b === 0xe0) low = 0xa0; // overlong
-    if (b === 0xed) high = 0x9f; // UTF-16 surrogates
-  } else if (b >= 0xf0 && b <= 0xf4) {
-    length = 4;
-    if (b === 0xf0) low = 0x90; // overlong
-    if (b === 0xf4) high = 0x8f; // above U+10FFFF
-  } else return 0;
-  for (let k = 1; k < length; k++) {
-    const c = bytes[i + k];
-    if (c === undefined || (k === 1 ? c < low || c > high : c < 0x80 || c > 0xbf)) return 0;
-  }
-  return length;
 }
 
 /** The first byte that is not UTF-8 (-1 when all are) and the offset of the first valid multi-byte character (-1 when none). */

@@ -11,36 +11,15 @@ export interface Utf8Fault {
   byte: number;
 }
 
+import { utf8Length } from '../utf8-scan';
+
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** The offset of the first invalid byte (overlong forms, surrogates and code points above U+10FFFF included), or -1. */
 function firstInvalidByte(bytes: Uint8Array): number {
-  const n = bytes.length;
-  let i = 0;
-  while (i < n) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    let length: number;
-    let low = 0x80;
-    let high = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) length = 2;
-    else if (b >= 0xe0 && b <= 0xef) {
-      length = 3;
-      if (b === 0xe0) low = 0xa0; // overlong
-      if (b === 0xed) high = 0x9f; // UTF-16 surrogates
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      length = 4;
-      if (b === 0xf0) low = 0x90; // overlong
-      if (b === 0xf4) high = 0x8f; // above U+10FFFF
-    } else return i;
-    for (let k = 1; k < length; k++) {
-      const c = bytes[i + k];
-      if (c === undefined) return i;
-      if (k === 1 ? c < low || c > high : c < 0x80 || c > 0xbf) return i;
-    }
+  for (let i = 0; i < bytes.length;) {
+    const length = utf8Length(bytes, i);
+    if (length === 0) return i;
     i += length;
   }
   return -1;
