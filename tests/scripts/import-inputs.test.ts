@@ -1,7 +1,6 @@
 // npm run import on the inputs that used to lose or corrupt data: PRISMA2020 CSVs that would wipe
 // or break a review's flow, exports that are not UTF-8, .txt exports, and entries with impossible
 // years. Each runs the real script on a copy of the content folder.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -9,27 +8,11 @@ import { loadContent } from '../../src/loaders/content';
 import { writePrismaCsv } from '../../src/lib/prisma/csv';
 import { reviewSchema } from '../../src/schemas';
 import { tempDir } from '../helpers/build';
+import { contentCopy, runImport } from '../helpers/import';
 import { makeFlow, NOTHING_REPORTED } from '../helpers/factories';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixture = (name: string) => path.join(root, 'tests/fixtures/import', name);
-
-/** A temporary content folder with copies of the real reviews and studies. */
-function contentCopy(): string {
-  const dir = tempDir('content');
-  for (const sub of ['reviews', 'studies']) fs.cpSync(path.join(root, 'content', sub), path.join(dir, sub), { recursive: true });
-  return dir;
-}
-
-/** Runs `npm run import -- <args>` with CONTENT_DIR set (not in a terminal). */
-function runImport(args: string[], contentDir: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/import.ts'), ...args], {
-    cwd: root,
-    env: { ...process.env, CONTENT_DIR: contentDir },
-    encoding: 'utf8',
-  });
-  return { status: r.status, stdout: r.stdout, output: `${r.stdout}${r.stderr}` };
-}
 
 /** Writes a file into a fresh temporary folder; returns its path. */
 function write(name: string, content: string | Uint8Array): string {

@@ -1,27 +1,15 @@
 // npm run import -- <export> --review <id> --source <name>: a search export kept as one source's
 // records in the review's folder, with what it shares with the sources already there; never overwrites.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { tempDir } from '../helpers/build';
+import { contentCopy, runImport } from '../helpers/import';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-function copyFixture(): string {
-  const dir = tempDir('search-import');
-  fs.cpSync(path.join(root, 'tests/fixtures/tracked/content'), dir, { recursive: true });
-  return dir;
-}
-
-function runImport(args: string[], contentDir: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/import.ts'), ...args], {
-    cwd: root,
-    env: { ...process.env, CONTENT_DIR: contentDir },
-    encoding: 'utf8',
-  });
-  return { status: r.status, output: `${r.stdout}${r.stderr}` };
-}
+/** A copy of the tracked fixture's content folder. */
+const copyFixture = () => contentCopy(path.join(root, 'tests/fixtures/tracked/content'), ['reviews', 'studies']);
 
 const entry = (title: string, doi: string) =>
   `TY  - JOUR\nAU  - Example, Alice\nTI  - ${title}\nJO  - A Journal\nPY  - 2008\nDO  - ${doi}\nER  - \n`;

@@ -1,6 +1,5 @@
 // npm run import as a contributor meets it: real-world-shaped exports (tests/fixtures/import) into
 // temporary folders, checked with loadContent, the validator's own loader.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -9,26 +8,10 @@ import { writePrismaCsv } from '../../src/lib/prisma/csv';
 import { SCHEMA_COMMENT } from '../../src/lib/import/draft';
 import { reviewSchema, type Review } from '../../src/schemas';
 import { tempDir } from '../helpers/build';
+import { contentCopy, runImport } from '../helpers/import';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixture = (name: string) => path.join(root, 'tests/fixtures/import', name);
-
-/** A temporary content folder with copies of the real reviews and studies. */
-function contentCopy(): string {
-  const dir = tempDir('content');
-  for (const sub of ['reviews', 'studies']) fs.cpSync(path.join(root, 'content', sub), path.join(dir, sub), { recursive: true });
-  return dir;
-}
-
-/** Runs `npm run import -- <args>` with CONTENT_DIR set (not in a terminal). */
-function runImport(args: string[], contentDir: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/import.ts'), ...args], {
-    cwd: root,
-    env: { ...process.env, CONTENT_DIR: contentDir },
-    encoding: 'utf8',
-  });
-  return { status: r.status, stdout: r.stdout, output: `${r.stdout}${r.stderr}` };
-}
 
 const yamlIn = (dir: string) =>
   fs.existsSync(dir)

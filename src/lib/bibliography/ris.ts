@@ -14,26 +14,13 @@ import {
   type BibParseResult,
   type RecordFields,
 } from './record';
+import { firstTag, type TaggedEntry } from './tagged';
 
 /** `XY  - value`: two-character tag, two spaces (one tolerated), hyphen, optional value. */
 const TAG_LINE = /^([A-Z][A-Z0-9])\s{1,2}-(?: (.*))?$/;
 
-interface RawEntry {
-  /** 1-based position in the file. */
-  index: number;
-  /** Line of the TY tag. */
-  line: number;
-  tags: Map<string, string[]>;
-  closed: boolean;
-}
-
-const first = (entry: RawEntry, ...tags: string[]): string | undefined => {
-  for (const tag of tags) {
-    const value = entry.tags.get(tag)?.[0];
-    if (value !== undefined && value.trim() !== '') return value;
-  }
-  return undefined;
-};
+type RawEntry = TaggedEntry;
+const first = firstTag;
 
 /** The PMID an entry carries: `AN` written `PMID: n`, or a digits-only `AN` in an entry from PubMed/MEDLINE. */
 function pmidOf(entry: RawEntry): string | undefined {

@@ -18,6 +18,7 @@ import {
   type BibParseResult,
   type RecordFields,
 } from './record';
+import { firstTag, type TaggedEntry } from './tagged';
 
 /** `TI Title…`: two-character tag, one space, the value; or a tag alone (`ER`, `EF`). */
 const TAG_LINE = /^([A-Z][A-Z0-9])(?: (.*))?$/;
@@ -27,20 +28,8 @@ const LIST_TAGS = new Set(['AU', 'AF', 'BA', 'BF', 'CA', 'GP', 'BE', 'ED', 'C1',
 /** Tags of the file header, before the first record. */
 const HEADER_TAGS = new Set(['FN', 'VR']);
 
-interface RawEntry {
-  index: number;
-  line: number;
-  tags: Map<string, string[]>;
-  closed: boolean;
-}
-
-const first = (entry: RawEntry, ...tags: string[]): string | undefined => {
-  for (const tag of tags) {
-    const value = entry.tags.get(tag)?.[0];
-    if (value !== undefined && value.trim() !== '') return value;
-  }
-  return undefined;
-};
+type RawEntry = TaggedEntry;
+const first = firstTag;
 
 /** Words kept in lower case inside a re-cased journal name. */
 const MINOR_WORDS = new Set([
