@@ -7,6 +7,7 @@ import { reviewSchema, studySchema, type Review, type Study } from '../../src/sc
 import { crossCheck, parsePath } from '../../src/lib/validation/cross-checks';
 import { checkReviewFlows } from '../../src/lib/validation/flow-checks';
 import { deriveFlow, studyIndex } from '../../src/lib/prisma/derive';
+import { screeningRules } from '../../src/lib/screening/settings';
 import type { Problem } from '../../src/lib/validation/problem';
 import type { KnownStudy } from '../../src/lib/import/duplicates';
 import { lineOf } from '../../src/lib/validation/yaml-lines';
@@ -166,6 +167,9 @@ export function checkReviewText(contentDir: string, file: string, text: string):
         votes: tracking.votes,
         reasons: review.exclusion_reasons,
         studies: studyIndex(content.studies.map((s) => s.data)),
+        rules: screeningRules(review.screening),
+        otherMethods: review.screening?.other_methods ?? [],
+        sources: tracking.sources.map((s) => s.name),
       })
     : null;
   return [

@@ -344,6 +344,7 @@ function openSession(options: ScreenOptions): Session {
     votesRequired: { 'title-abstract': required('title-abstract'), 'full-text': required('full-text') },
     reasons: review.exclusion_reasons,
     highlight: options.highlight ?? settings.highlight,
+    otherSources: (review.screening?.other_methods ?? []).map((m) => m.source),
   });
   return { options, stage, review, workspace, reviewDir, consensusName };
 }

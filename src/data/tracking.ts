@@ -4,9 +4,12 @@
 import { contentDir } from '../loaders/content-dir';
 import { loadReviewTracking, type Tracking } from '../loaders/tracking';
 import { csvFlow, deriveFlow, reviewCsvUrls, ledgerSections as ledgerSectionsWith, reviewFlowView, studyIndex } from '../lib/prisma';
+import { screeningRules } from '../lib/screening/settings';
 import type { DerivedFlow, LedgerSection, ReviewFlowView } from '../lib/prisma';
 import type { Flow, Review } from '../schemas';
 import { getStudies } from './studies';
+import { getReviews } from './reviews';
+import { deriveEvidenceOverview, type EvidenceOverview } from '../lib/evidence-base';
 import { absoluteUrl, url } from './url';
 
 /** A tracked review: its files, the flow they derive, and identifier → study id. */
@@ -34,7 +37,15 @@ async function readReviewTracking(review: Review): Promise<ReviewTracking | null
   const tracking = loadReviewTracking(contentDir(), review);
   if (!tracking) return null;
   const studies = studyIndex(await getStudies());
-  const derived = deriveFlow({ records: tracking.records, votes: tracking.votes, reasons: review.exclusion_reasons, studies });
+  const derived = deriveFlow({
+    records: tracking.records,
+    votes: tracking.votes,
+    reasons: review.exclusion_reasons,
+    studies,
+    rules: screeningRules(review.screening),
+    otherMethods: review.screening?.other_methods ?? [],
+    sources: tracking.sources.map((s) => s.name),
+  });
   return { tracking, derived, studies };
 }
 
@@ -62,4 +73,12 @@ export async function csvUrlFor(review: Review): Promise<(data: string) => strin
 /** The records ledger of a tracked review, its study links under the base path. */
 export function ledgerSections(review: Review, tracked: ReviewTracking): LedgerSection[] {
   return ledgerSectionsWith(review, tracked, url);
+}
+
+/** Every review with what it covers and includes, and the evidence they make together (the home page's "The reviews" table). */
+export async function getEvidenceOverview(): Promise<EvidenceOverview> {
+  const [reviews, studies] = await Promise.all([getReviews(), getStudies()]);
+  const tracked = new Set<string>();
+  for (const review of reviews) if (await getTracking(review)) tracked.add(review.id);
+  return deriveEvidenceOverview(reviews, studies, tracked);
 }

@@ -11,6 +11,7 @@ import { secondDocumentLine, yamlErrorMessage } from '../lib/validation/yaml-err
 import { parseRecordYaml } from '../lib/validation/yaml-load';
 import { checkMdxSyntax } from '../lib/validation/mdx-syntax';
 import { deriveFlow, studyIndex } from '../lib/prisma/derive';
+import { screeningRules } from '../lib/screening/settings';
 import type { Problem } from '../lib/validation/problem';
 import { frontmatterOf, indexLines, type LineIndex } from '../lib/validation/yaml-lines';
 import { projectRoot } from './content-dir';
@@ -167,7 +168,15 @@ export function loadContent(contentDir: string, root = projectRoot()): Content {
     const tracking = loadReviewTracking(contentDir, review, root);
     if (!tracking) return null;
     problems.push(...tracking.problems);
-    return deriveFlow({ records: tracking.records, votes: tracking.votes, reasons: review.exclusion_reasons, studies: studyIndex(sound) });
+    return deriveFlow({
+      records: tracking.records,
+      votes: tracking.votes,
+      reasons: review.exclusion_reasons,
+      studies: studyIndex(sound),
+      rules: screeningRules(review.screening),
+      otherMethods: review.screening?.other_methods ?? [],
+      sources: tracking.sources.map((s) => s.name),
+    });
   };
   // Guidance pages are checked on their whole source (frontmatter included, so lines match).
   const guideSources = guides.flatMap((g) => {

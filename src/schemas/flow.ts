@@ -9,6 +9,12 @@ const breakdown = z.record(z.string().min(1), count.nullable()).nullable().defau
 
 export const flowSchema = z
   .object({
+    databases_searched: z
+      .boolean()
+      .optional()
+      .describe(
+        'false when no database or register was searched (records came by other methods only): the diagram then has no databases-and-registers arm, and its boxes must be 0 or null. Absent: searched.',
+      ),
     identified: z
       .object({
         databases: box.describe('Records identified from databases.'),

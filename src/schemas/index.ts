@@ -3,6 +3,7 @@ export * from './common';
 export * from './vocabularies';
 export * from './effect';
 export * from './flow';
+export * from './synthesis';
 export * from './study';
 export * from './review';
 export * from './guide';

@@ -2,6 +2,7 @@
 import { z } from 'astro/zod';
 import { citationFields, count, dateFault, kebabId, pastDate, reportSchema, sourceSchema, text } from './common';
 import { effectSchema } from './effect';
+import { synthesisSchema } from './synthesis';
 import {
   comparator,
   condition,
@@ -12,6 +13,7 @@ import {
   outcomeLink,
   rater,
   sampleOverlap,
+  synthesisDesigns,
   verification,
   vsFaceToFaceFinding,
 } from './vocabularies';
@@ -77,7 +79,11 @@ export const provenanceSchema = z
   .object({
     verification: verification.describe('The best source the record was checked against.'),
     unverified_fields: z
-      .array(z.string().regex(/^[a-z_]+(\.[a-z_]+|\[\d+\])*$/, 'must be a field path such as "sample_size" or "alliance.measures"'))
+      .array(
+        z
+          .string()
+          .regex(/^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*|\[\d+\])*$/, 'must be a field path such as "sample_size" or "alliance.measures"'),
+      )
       .default([])
       .describe('Field paths (e.g. `sample_size`, `alliance.measures`) whose values are not yet confirmed.'),
     sources: z.array(sourceSchema).default([]).describe('Where each fact came from.'),
@@ -115,6 +121,11 @@ export const studySchema = z
     summary: text
       .refine((s) => s.length <= 800, 'must be at most 800 characters (1-3 sentences)')
       .describe('1-3 plain-language sentences in our own words.'),
+    synthesis: synthesisSchema
+      .optional()
+      .describe(
+        'For a systematic review or meta-analysis (design `systematic-review` or `meta-analysis`), required then and refused otherwise: its search date, studies included and pooled estimates.',
+      ),
     reviews: z
       .array(reviewDecisionSchema)
       .min(1, 'must name at least one review (decision "pending" while undecided)')
@@ -131,6 +142,24 @@ export const studySchema = z
           'cannot be "not-compared" when the comparator is face-to-face: give the finding, or "not-reported" (and list the field as unconfirmed) when the sources read do not say',
       });
     }
+    const reviewsStudies = (synthesisDesigns as readonly string[]).includes(s.design);
+    if (reviewsStudies && !s.synthesis) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['synthesis'],
+        message: `is required when design is "${s.design}": give searched_to, studies_included and pooled (null or [] where the review does not report them)`,
+      });
+    }
+    if (!reviewsStudies && s.synthesis) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['synthesis'],
+        message: `only belongs to a systematic review or meta-analysis (design is "${s.design}")`,
+      });
+    }
+    (s.synthesis?.includes ?? []).forEach((id, i) => {
+      if (id === s.id) ctx.addIssue({ code: 'custom', path: ['synthesis', 'includes', i], message: 'must not name the record itself' });
+    });
   });
 
 /** A validated study record. */

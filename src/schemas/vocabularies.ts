@@ -1,7 +1,23 @@
 // The fixed vocabularies of the data contract (DESIGN.md). Checks outside the repository rely on these values.
 import { z } from 'astro/zod';
 
-export const designs = ['rct', 'non-randomized', 'single-group', 'analogue', 'case-series', 'qualitative', 'other'] as const;
+export const designs = [
+  'rct',
+  'non-randomized',
+  'single-group',
+  'analogue',
+  'case-series',
+  'qualitative',
+  'other',
+  'systematic-review',
+  'meta-analysis',
+] as const;
+/** Designs of a record that reviews other studies: it carries a `synthesis` block and never counts as one more study. */
+export const synthesisDesigns = ['systematic-review', 'meta-analysis'] as const;
+/** Measures a review's pooled estimate is given in: standardized mean difference, Hedges' g, Cohen's d, correlation, mean difference, odds ratio. */
+export const pooledMeasures = ['smd', 'g', 'd', 'r', 'md', 'or'] as const;
+/** Ways of identifying records besides databases and registers (PRISMA 2020's "other methods" arm). */
+export const otherMethods = ['citations', 'websites', 'organisations'] as const;
 export const conditions = ['ptsd', 'panic', 'depression', 'anxiety', 'eating-disorder', 'mixed', 'other'] as const;
 export const modalities = ['email', 'chat', 'videoconference', 'telephone', 'internet-program', 'virtual-reality'] as const;
 export const comparators = ['face-to-face', 'waitlist', 'none', 'other'] as const;
@@ -27,7 +43,12 @@ export const listing = z.enum(listings);
 export const verification = z.enum(verifications);
 export const audience = z.enum(audiences);
 export const sampleOverlap = z.enum(sampleOverlaps);
+export const pooledMeasure = z.enum(pooledMeasures);
+export const otherMethod = z.enum(otherMethods);
 
 export type Modality = z.infer<typeof modality>;
 export type Design = z.infer<typeof design>;
 export type Verification = z.infer<typeof verification>;
+export type SynthesisDesign = (typeof synthesisDesigns)[number];
+export type PooledMeasure = z.infer<typeof pooledMeasure>;
+export type OtherMethod = z.infer<typeof otherMethod>;

@@ -274,11 +274,13 @@ describe('a tracked review whose screening is under way', () => {
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(problems.map((p) => p.path)).toEqual([
       'derived flow.sought',
-      'screening',
       'flow.sought',
       'flow.assessed',
       'flow.excluded_full_text.not-empirical',
+      // The vote at fault, named by its own file and line (reviews/demo-review/screening.csv:<line>).
+      'record',
     ]);
+    expect(problems.at(-1)?.file).toMatch(/reviews\/demo-review\/screening\.csv$/);
     expect(problems.every((p) => p.message.endsWith('(screening is under way: 1 conflicts open, 0 records awaiting votes)'))).toBe(true);
   });
 

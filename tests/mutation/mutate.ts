@@ -220,16 +220,20 @@ function renameKey(rand: Rand, data: Record<string, unknown>): Variant | null {
   return { data: next, path: formatSegments(path), description: `renamed ${formatSegments(path)} to "${renamed}"`, expect: 'reject' };
 }
 
+/** Counts a record may leave null ("not reported"): a number or null are both valid there. */
+const NULLABLE_COUNTS = ['sample_size', 'studies_included', 'k', 'n', 'i2'];
+
 function changeType(rand: Rand, data: Record<string, unknown>): Variant | null {
   const path = pick(rand, allPaths(data));
   const value = getAt(data, path);
   const kind = Array.isArray(value) ? 'list' : value === null ? 'null' : typeof value;
+  const nullableCount = NULLABLE_COUNTS.includes(String(lastKey(path)));
   const options: [string, unknown, Mutant['expect']][] = [];
-  if (kind !== 'number') options.push(['a number', 42, kind === 'string' ? 'any' : 'reject']);
+  if (kind !== 'number') options.push(['a number', 42, kind === 'string' || (kind === 'null' && nullableCount) ? 'any' : 'reject']);
   if (kind === 'number') options.push(['text', 'forty', 'reject'], ['quoted number', String(value), 'reject']);
   if (kind !== 'string' && kind !== 'number') options.push(['text', 'some text', 'reject']);
   if (kind !== 'boolean') options.push(['true', true, 'reject']);
-  if (kind !== 'null') options.push(['null', null, lastKey(path) === 'sample_size' ? 'any' : 'reject']);
+  if (kind !== 'null') options.push(['null', null, nullableCount ? 'any' : 'reject']);
   if (kind !== 'list') options.push(['a list', [value], 'reject']);
   if (kind !== 'object') options.push(['a group of fields', { value }, 'reject']);
   const [label, replacement, expect] = pick(rand, options);

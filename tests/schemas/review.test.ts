@@ -62,3 +62,60 @@ describe('guide schema', () => {
     expect(failingPaths(guideSchema, input)).toContain(path);
   });
 });
+
+describe('review schema: records identified by other methods', () => {
+  const citations = { source: 'citations', method: 'citations', date: '2026-11-20', description: 'Reference lists of later reviews.' };
+  /** A review that searched no database, as the lead would write it (tests/fixtures/other-methods has a built one). */
+  const onlyOther = (flow: Record<string, unknown> = {}, other_methods: unknown[] = [citations]) =>
+    reviewInput({
+      searches: [],
+      screening: { reviewers: 1, other_methods } as never,
+      flow: {
+        databases_searched: false,
+        other_methods: { identified: { citations: 4 }, sought: 4, not_retrieved: 0, assessed: 4, excluded: { 'wrong-population': 1 } },
+        included_studies: 3,
+        included_reports: 3,
+        ...flow,
+      } as never,
+    });
+
+  test('accepts a review that searched no database, its sources declared in the screening settings', () => {
+    expect(failingPaths(reviewSchema, onlyOther({ screened: null }))).toEqual([]);
+    const review = reviewSchema.parse(onlyOther({ screened: null }));
+    expect(review.screening?.other_methods).toEqual([citations]);
+    expect(review.flow.databases_searched).toBe(false);
+  });
+
+  test('accepts 0 in a databases box of a review that searched no database', () => {
+    expect(failingPaths(reviewSchema, onlyOther({ screened: 0, identified: { databases: 0 } }))).toEqual([]);
+  });
+
+  test('leaves other_methods out of the settings when none are named', () => {
+    expect(reviewSchema.parse(reviewInput({ screening: {} })).screening).toEqual({ reviewers: 2, consensus: 'consensus', highlight: [] });
+  });
+
+  test.each([
+    ['a databases box above 0 when no database was searched', onlyOther({ screened: 100 }), 'flow.screened'],
+    [
+      'records from a database when no database was searched',
+      onlyOther({ screened: null, identified: { databases: 3 } }),
+      'flow.identified.databases',
+    ],
+    ['no other-methods arm when no database was searched', onlyOther({ screened: null, other_methods: undefined }), 'flow.other_methods'],
+    ['a source named twice', onlyOther({ screened: null }, [citations, citations]), 'screening.other_methods[1].source'],
+    ['an unknown method', onlyOther({ screened: null }, [{ ...citations, method: 'handsearching' }]), 'screening.other_methods[0].method'],
+    [
+      'a source with its file extension path',
+      onlyOther({ screened: null }, [{ ...citations, source: 'records/citations' }]),
+      'screening.other_methods[0].source',
+    ],
+    ['a date that is not a day', onlyOther({ screened: null }, [{ ...citations, date: '2026-11' }]), 'screening.other_methods[0].date'],
+    [
+      'a missing description',
+      onlyOther({ screened: null }, [{ ...citations, description: undefined }]),
+      'screening.other_methods[0].description',
+    ],
+  ])('rejects %s at its field', (_, input, path) => {
+    expect(failingPaths(reviewSchema, input)).toEqual([path]);
+  });
+});

@@ -115,3 +115,79 @@ describe('study schema', () => {
     expect(failingPaths(rest)).toEqual(['summary']);
   });
 });
+
+/** A meta-analysis record as the lead would write it (tests/fixtures/other-methods has a built one). */
+const metaAnalysis = (synthesis: Record<string, unknown> = {}, design = 'meta-analysis') =>
+  studyInput({
+    design: design as never,
+    synthesis: {
+      searched_to: '2017-01',
+      studies_included: 12,
+      pooled: [
+        {
+          label: 'Working alliance, videoconference vs face to face (client-rated)',
+          measure: 'smd',
+          estimate: -0.3,
+          ci_low: -0.67,
+          ci_high: 0.07,
+          k: 4,
+          n: null,
+          i2: null,
+          p: 0.11,
+        },
+      ],
+      includes: ['germain-2010'],
+      ...synthesis,
+    } as never,
+  });
+
+describe('study schema: reviews and meta-analyses kept as records', () => {
+  test.each(['meta-analysis', 'systematic-review'])('accepts a %s with its synthesis block', (design) => {
+    expect(failingPaths(metaAnalysis({}, design))).toEqual([]);
+  });
+
+  test.each([
+    ['a search date not reported and no pooled estimate', { searched_to: null, studies_included: null, pooled: [] }],
+    ['a search date given as a day', { searched_to: '2017-01-31' }],
+    ['no includes', { includes: undefined }],
+    ['an odds ratio', { pooled: [{ label: 'Dropout', measure: 'or', estimate: 1.2, ci_low: 0.8, ci_high: 1.9 }] }],
+  ])('accepts %s', (_, synthesis) => {
+    expect(failingPaths(metaAnalysis(synthesis))).toEqual([]);
+  });
+
+  test('accepts a pooled field with a digit in its name as an unconfirmed field path', () => {
+    const input = metaAnalysis();
+    const provenance = { ...input.provenance, unverified_fields: ['synthesis.pooled[0].i2'] };
+    expect(failingPaths({ ...input, provenance })).toEqual([]);
+  });
+
+  test('requires the synthesis block when the design is a meta-analysis', () => {
+    expect(failingPaths(studyInput({ design: 'meta-analysis' }))).toEqual(['synthesis']);
+  });
+
+  test('refuses a synthesis block on a primary study', () => {
+    expect(failingPaths(metaAnalysis({}, 'rct'))).toEqual(['synthesis']);
+  });
+
+  const pooled = (fields: Record<string, unknown>) => ({
+    pooled: [{ label: 'Alliance', measure: 'smd', estimate: 0.1, ci_low: -0.2, ci_high: 0.4, ...fields }],
+  });
+  test.each([
+    ['an interval that does not contain the estimate', pooled({ estimate: 0.5 }), 'synthesis.pooled[0].ci_low'],
+    ['an unknown measure', pooled({ measure: 'hr' }), 'synthesis.pooled[0].measure'],
+    ['an I² above 100', pooled({ i2: 140 }), 'synthesis.pooled[0].i2'],
+    ['a p value above 1', pooled({ p: 1.5 }), 'synthesis.pooled[0].p'],
+    ['a k of 0', pooled({ k: 0 }), 'synthesis.pooled[0].k'],
+    ['a correlation beyond 1', pooled({ measure: 'r', estimate: 0.5, ci_low: 0.2, ci_high: 1.2 }), 'synthesis.pooled[0].ci_high'],
+    ['an odds ratio of 0 or less', pooled({ measure: 'or', estimate: 0.5, ci_low: -0.1, ci_high: 0.9 }), 'synthesis.pooled[0].ci_low'],
+    ['a misspelt field', pooled({ i_2: 30 }), 'synthesis.pooled[0].i_2'],
+    ['a search date in the future', { searched_to: `${new Date().getFullYear() + 1}-01` }, 'synthesis.searched_to'],
+    ['a missing count of studies included', { studies_included: undefined }, 'synthesis.studies_included'],
+    ['an id listed twice in includes', { includes: ['germain-2010', 'germain-2010'] }, 'synthesis.includes[1]'],
+    ['the record itself in includes', { includes: ['cook-2002'] }, 'synthesis.includes[0]'],
+  ])('rejects %s, naming the field', (_, synthesis, path) => {
+    const input = metaAnalysis(synthesis);
+    const withId = path === 'synthesis.includes[0]' ? { ...input, id: 'cook-2002' } : input;
+    expect(failingPaths(withId)).toEqual([path]);
+  });
+});

@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { loadContent } from '../../src/loaders/content';
 import { formatProblem } from '../../src/lib/validation/problem';
 import { tempDir } from '../helpers/build';
+import { MULLER } from '../lib/prisma/demo-review';
 
 const fixture = path.resolve('tests/fixtures/tracked/content');
 
@@ -15,7 +16,8 @@ function trackedCopy(edit: Record<string, (text: string) => string>): string {
   fs.cpSync(fixture, dir, { recursive: true });
   for (const [file, change] of Object.entries(edit)) {
     const abs = path.join(dir, file);
-    fs.writeFileSync(abs, change(fs.readFileSync(abs, 'utf8')));
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    fs.writeFileSync(abs, change(fs.existsSync(abs) ? fs.readFileSync(abs, 'utf8') : ''));
   }
   return dir;
 }
@@ -23,6 +25,11 @@ function trackedCopy(edit: Record<string, (text: string) => string>): string {
 const errors = (dir: string) =>
   loadContent(dir, dir)
     .problems.filter((p) => p.severity === 'error')
+    .map(formatProblem);
+
+const warnings = (dir: string) =>
+  loadContent(dir, dir)
+    .problems.filter((p) => p.severity === 'warning')
     .map(formatProblem);
 
 describe('flow checks', () => {
@@ -60,7 +67,29 @@ describe('flow checks', () => {
       'reviews/demo-review/screening.csv': (t) => `${t.trimEnd()}\n10.9999/missing,title-abstract,alice,include,,2024-02-01\n`,
     });
     expect(errors(dir)).toContainEqual(
-      expect.stringMatching(/screening: review "demo-review": screening\.csv line \d+: "10\.9999\/missing" is not the key of any record/),
+      expect.stringMatching(
+        /demo-review\/screening\.csv:\d+ record: review "demo-review": "10\.9999\/missing" is not the key of any record/,
+      ),
+    );
+  });
+
+  test("a vote in a reviewer's own file is named by that file and its line", () => {
+    const dir = trackedCopy({
+      'reviews/demo-review/screening/carol.csv': () =>
+        'record,stage,reviewer,decision,reason,date\n10.5555/demo.101,title-abstract,carol,include,,2024-02-01\n10.9999/missing,title-abstract,carol,include,,2024-02-01\n',
+    });
+    expect(errors(dir)).toContainEqual(
+      expect.stringMatching(/demo-review\/screening\/carol\.csv:3 record: review "demo-review": "10\.9999\/missing"/),
+    );
+  });
+
+  test('a vote written with an old positional key still counts, and validate names the key that replaces it', () => {
+    const dir = trackedCopy({
+      'reviews/demo-review/screening.csv': (t) => t.replace(MULLER, 'psycinfo-7'),
+    });
+    expect(errors(dir)).not.toContainEqual(expect.stringContaining('psycinfo-7'));
+    expect(warnings(dir)).toContainEqual(
+      expect.stringMatching(new RegExp(`screening\\.csv:\\d+ record: warning: .*"psycinfo-7" is an old positional key.*"${MULLER}"`)),
     );
   });
 

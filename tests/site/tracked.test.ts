@@ -10,6 +10,7 @@ import { readPrismaCsv, PRISMA_CSV_HEADER } from '../../src/lib/prisma/csv';
 import { reviewSchema } from '../../src/schemas';
 import { axeViolations, chromiumPath, launchBrowser } from '../helpers/browser';
 import { buildSite, tempDir, type BuildResult } from '../helpers/build';
+import { bodyRows, boxText, decode, ledger, svgOf, textOf } from '../helpers/built-html';
 import { serveStatic } from '../helpers/serve';
 
 const fixture = path.resolve('tests/fixtures/tracked/content');
@@ -24,44 +25,6 @@ function build(content: string, name: string): BuildResult {
 afterAll(() => {
   for (const b of builds) fs.rmSync(b.outDir, { recursive: true, force: true });
 });
-
-const decode = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-/** The inline SVG of a page. */
-const svgOf = (html: string) => html.match(/<svg viewBox="[^"]*"[^>]*class="prisma-svg"[\s\S]*?<\/svg>/)?.[0] ?? '';
-/** A box's text, lines joined by spaces: "Records screened (n = 25)". */
-const boxText = (svg: string, box: string) =>
-  decode(
-    (svg.match(new RegExp(`<(?:a|g) [^>]*data-box="${box}"[^>]*>(.*?)</(?:a|g)>`))?.[1] ?? '')
-      .replace(/<\/tspan>/g, ' ')
-      .replace(/<[^>]+>/g, '')
-      .trim(),
-  );
-/** The text of an HTML fragment: inline tags removed, other tags read as spaces, whitespace collapsed. */
-const textOf = (html: string) =>
-  decode(
-    html
-      .replace(/<\/?(?:a|code|strong|em|span)\b[^>]*>/g, '')
-      .replace(/<[^>]+>/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim(),
-  );
-/** Body rows of every table in an HTML fragment. */
-const bodyRows = (html: string) =>
-  [...html.matchAll(/<tbody>([\s\S]*?)<\/tbody>/g)].flatMap((m) => m[1]?.match(/<tr[\s>][\s\S]*?<\/tr>/g) ?? []);
-/** Ledger sections by id: their declared count and their body rows. */
-function ledger(html: string): Map<string, { count: number; rows: string[]; html: string }> {
-  const sections = new Map<string, { count: number; rows: string[]; html: string }>();
-  for (const m of html.matchAll(/<section class="ledger-section" aria-labelledby="([^"]+)" data-count="(\d+)">([\s\S]*?)<\/section>/g)) {
-    sections.set(m[1] ?? '', { count: Number(m[2]), rows: bodyRows(m[3] ?? ''), html: m[3] ?? '' });
-  }
-  return sections;
-}
 
 describe('the tracked fixture review, built', () => {
   let site: BuildResult;

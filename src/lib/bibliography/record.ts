@@ -1,13 +1,19 @@
 // One normalised record type for every search-result format (RIS, BibTeX, MEDLINE, Web of Science, CSL-JSON),
 // and the small normalisers the parsers share.
+import { isContentKey, stableKey, type KeyFields } from '../screening/keys';
 
 /** The formats a search-result file can be in. */
 export type BibFormat = 'ris' | 'bibtex' | 'nbib' | 'wos' | 'csl-json';
 
 /** One search result, whatever file it came from. */
 export interface BibRecord {
-  /** Stable key: the DOI, else `pmid:<n>`, else `<source>-<n>` (n = 1-based entry position in its file). */
+  /** Stable key: the DOI, else `pmid:<n>`, else a key made from its content, `t:<family>-<year>-<hash>` (src/lib/screening/keys.ts). */
   key: string;
+  /**
+   * The key of the old positional form, `<source>-<n>` (n = 1-based entry position in its file), for a
+   * record keyed by its content: screening logs written with it still count, and validate says how to migrate.
+   */
+  positionKey?: string;
   /** Source the record was found in: the file name without extension, e.g. `pubmed`. */
   source: string;
   /** Title, whitespace collapsed. */
@@ -113,10 +119,13 @@ export function formatAuthor(family: string | undefined, given: string | undefin
   return f ?? g;
 }
 
-/** The key of a record: its DOI, else `pmid:<n>`, else `<source>-<position>`. */
-export function recordKey(fields: Pick<RecordFields, 'doi' | 'pmid'>, source: string, position: number): string {
-  if (fields.doi) return fields.doi;
-  if (fields.pmid) return `pmid:${fields.pmid}`;
+/** The key of a record: its DOI, else `pmid:<n>`, else its content key (title, year and first author; see ../screening/keys.ts). */
+export function recordKey(fields: Pick<KeyFields, 'doi' | 'pmid' | 'title' | 'year' | 'authors'>): string {
+  return stableKey(fields);
+}
+
+/** The old positional key of the `position`-th record (1-based) of a source: `psycinfo-7`. Never a new record's key. */
+export function positionalKey(source: string, position: number): string {
   return `${source}-${position}`;
 }
 
@@ -127,13 +136,11 @@ export function recordKey(fields: Pick<RecordFields, 'doi' | 'pmid'>, source: st
 export function finishRecord(fields: RecordFields, source: string, position: number): BibRecord | string {
   const title = cleanText(fields.title);
   if (!title) return 'has no title';
-  const record: BibRecord = {
-    key: recordKey(fields, source, position),
-    source,
-    title,
-    year: fields.year ?? null,
-    authors: (fields.authors ?? []).map((a) => cleanText(a)).filter((a): a is string => a !== undefined),
-  };
+  const authors = (fields.authors ?? []).map((a) => cleanText(a)).filter((a): a is string => a !== undefined);
+  const year = fields.year ?? null;
+  const key = recordKey({ doi: fields.doi, pmid: fields.pmid, title, year, authors });
+  const record: BibRecord = { key, source, title, year, authors };
+  if (isContentKey(key)) record.positionKey = positionalKey(source, position);
   for (const name of ['journal', 'volume', 'issue', 'pages', 'abstract'] as const) {
     const value = cleanText(fields[name]);
     if (value !== undefined) record[name] = value;

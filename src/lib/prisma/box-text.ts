@@ -171,6 +171,28 @@ function exclusionBox(
   );
 }
 
+/** True when the flow has a databases-and-registers arm to draw: every flow, unless it says no database or register was searched. */
+export const hasDatabaseArm = (flow: Flow): boolean => flow.databases_searched !== false || !flow.other_methods;
+
+/** What the diagram says in place of the databases arm when no database or register was searched. */
+export const NO_DATABASE_SEARCH = 'No database or register was searched';
+
+/** With no database search, the other-methods arm takes the databases arm's columns. */
+const OTHER_ONLY_COLUMN: Partial<Record<PrismaColumn, PrismaColumn>> = { other: 'main', 'other-side': 'side', 'other-arm': 'main-arm' };
+
+/** The databases arm's boxes, left out when no database or register was searched. */
+const DATABASE_ARM: ReadonlySet<PrismaBoxId> = new Set([
+  'header-main',
+  'identified',
+  'removed',
+  'screened',
+  'excluded-screening',
+  'sought',
+  'not-retrieved',
+  'assessed',
+  'excluded-full-text',
+]);
+
 /** The column titles. */
 function titleBoxes(flow: Flow): Draft[] {
   const isNew = flow.previous ? 'new ' : '';
@@ -186,7 +208,14 @@ function titleBoxes(flow: Flow): Draft[] {
   return [
     ...(flow.previous ? [title('header-previous', 'previous', 'Previous studies')] : []),
     title('header-main', 'main-arm', `Identification of ${isNew}studies via databases and registers`),
-    ...(flow.other_methods ? [title('header-other', 'other-arm', `Identification of ${isNew}studies via other methods`)] : []),
+    ...(flow.other_methods
+      ? [
+          {
+            ...title('header-other', 'other-arm', `Identification of ${isNew}studies via other methods`),
+            ...(hasDatabaseArm(flow) ? {} : { texts: [`Identification of ${isNew}studies via other methods`, NO_DATABASE_SEARCH] }),
+          },
+        ]
+      : []),
   ];
 }
 
@@ -340,7 +369,11 @@ function includedBoxes(flow: Flow): Draft[] {
 /** What each box of a flow's diagram says, band by band, and the diagram's numbers as table rows. */
 export function prismaBoxText(flow: Flow, options: PrismaTextOptions = {}): PrismaText {
   const labelOf = reasonLabeller(options.reasons);
-  const drafts = [...titleBoxes(flow), ...identificationBoxes(flow), ...screeningBoxes(flow, labelOf), ...includedBoxes(flow)];
+  const all = [...titleBoxes(flow), ...identificationBoxes(flow), ...screeningBoxes(flow, labelOf), ...includedBoxes(flow)];
+  // No database or register was searched: that arm is not drawn (not as zeros, not as "not reported"), and the other methods take its place.
+  const drafts = hasDatabaseArm(flow)
+    ? all
+    : all.filter((d) => !DATABASE_ARM.has(d.id)).map((d) => ({ ...d, column: OTHER_ONLY_COLUMN[d.column] ?? d.column }));
   const boxes = PRISMA_BANDS.flatMap((band) => drafts.filter((d) => d.band === band)).map((d): PrismaBoxText => {
     const href = options.hrefFor?.(d.id);
     return href !== undefined ? { ...d, href } : d;

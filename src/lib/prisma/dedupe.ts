@@ -38,6 +38,8 @@ export interface Deduplication {
   aliases: Record<string, string>;
   /** Kept record key → every DOI and PMID its group carries (for matching records to studies). */
   identifiers: Record<string, { dois: string[]; pmids: string[] }>;
+  /** Old positional key (`psycinfo-7`) of a record keyed by its content → that record's key: still accepted in screening logs, with a warning. */
+  positional: Record<string, string>;
 }
 
 /** Lower case, without diacritics, punctuation, markup or whitespace: `Évaluation: e-Therapy!` → `evaluationetherapy`. */
@@ -105,6 +107,8 @@ export function dedupeRecords(records: readonly BibRecord[]): Deduplication {
     ['doi', (r) => r.doi],
     ['pmid', (r) => r.pmid],
     ['title', titleKey],
+    // Records keyed by their content under one key are one record, whatever the title rule makes of them.
+    ['title', (r) => (r.positionKey ? r.key : null)],
   ];
   for (const [rule, keyOf] of byRule) {
     const firstWith = new Map<string, number>();
@@ -117,12 +121,13 @@ export function dedupeRecords(records: readonly BibRecord[]): Deduplication {
     });
   }
 
-  const result: Deduplication = { unique: [], duplicates: [], aliases: {}, identifiers: {} };
+  const result: Deduplication = { unique: [], duplicates: [], aliases: {}, identifiers: {}, positional: {} };
   records.forEach((record, i) => {
     const root = find(i);
     const kept = records[root];
     if (!kept) return;
     result.aliases[record.key] ??= kept.key;
+    if (record.positionKey) result.positional[record.positionKey] ??= record.key;
     if (root === i) {
       result.unique.push(record);
       const group = groups.get(root);

@@ -2,6 +2,7 @@
 // and says which are not reported.
 import { countNoun, formatCount } from '../format';
 import type { Flow } from '../../schemas/flow';
+import { hasDatabaseArm } from './box-text';
 import { sumIfBoth, sumReasons } from './check';
 import { countText } from './text';
 
@@ -24,38 +25,43 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** The diagram in sentences: a text alternative that gives every number, and says which are not reported. */
 export function describeFlow(flow: Flow, labelOf: (reasonId: string) => string = (id) => id): string {
   const sentences: string[] = ['PRISMA 2020 flow diagram.'];
-  const perSource = Object.entries(flow.identified.per_source ?? {});
-  const sources = perSource.length > 0 ? ` (${perSource.map(([name, n]) => `${name} ${countText(n)}`).join(', ')})` : '';
-  sentences.push(
-    `Identification: ${counted(flow.identified.databases, 'record', 'records')} identified from databases${sources}${andCount(flow.identified.registers, 'from registers')}.`,
-  );
-  const removed = flow.removed_before_screening;
-  const extra = [
-    typeof removed.automation === 'number' && removed.automation > 0
-      ? `${formatCount(removed.automation)} marked as ineligible by automation tools`
-      : '',
-    typeof removed.other === 'number' && removed.other > 0 ? `${formatCount(removed.other)} removed for other reasons` : '',
-  ].filter(Boolean);
-  sentences.push(
-    `Before screening, ${counted(removed.duplicates, 'duplicate record', 'duplicate records')} removed${extra.length > 0 ? `, and ${extra.join(' and ')}` : ''}.`,
-  );
-  sentences.push(`Screening: ${counted(flow.screened, 'record', 'records')} screened${andCount(flow.excluded_screening, 'excluded')}.`);
-  sentences.push(
-    `${capitalise(counted(flow.sought, 'report', 'reports'))} sought for retrieval${andCount(flow.not_retrieved, 'not retrieved')}.`,
-  );
-  const reasons = Object.entries(flow.excluded_full_text ?? {});
-  const excluded = flow.excluded_full_text ? sumReasons(flow.excluded_full_text) : null;
-  const why = reasons.length > 0 ? ` (${reasons.map(([id, n]) => `${labelOf(id)}: ${countText(n)}`).join('; ')})` : '';
-  sentences.push(
-    `${capitalise(counted(flow.assessed, 'report', 'reports'))} assessed for eligibility${andCount(excluded, 'excluded')}${why}.`,
-  );
+  if (!hasDatabaseArm(flow)) sentences.push('No database or register was searched: every record was identified by other methods.');
+  else {
+    const perSource = Object.entries(flow.identified.per_source ?? {});
+    const sources = perSource.length > 0 ? ` (${perSource.map(([name, n]) => `${name} ${countText(n)}`).join(', ')})` : '';
+    sentences.push(
+      `Identification: ${counted(flow.identified.databases, 'record', 'records')} identified from databases${sources}${andCount(flow.identified.registers, 'from registers')}.`,
+    );
+    const removed = flow.removed_before_screening;
+    const extra = [
+      typeof removed.automation === 'number' && removed.automation > 0
+        ? `${formatCount(removed.automation)} marked as ineligible by automation tools`
+        : '',
+      typeof removed.other === 'number' && removed.other > 0 ? `${formatCount(removed.other)} removed for other reasons` : '',
+    ].filter(Boolean);
+    sentences.push(
+      `Before screening, ${counted(removed.duplicates, 'duplicate record', 'duplicate records')} removed${extra.length > 0 ? `, and ${extra.join(' and ')}` : ''}.`,
+    );
+    sentences.push(`Screening: ${counted(flow.screened, 'record', 'records')} screened${andCount(flow.excluded_screening, 'excluded')}.`);
+    sentences.push(
+      `${capitalise(counted(flow.sought, 'report', 'reports'))} sought for retrieval${andCount(flow.not_retrieved, 'not retrieved')}.`,
+    );
+    const reasons = Object.entries(flow.excluded_full_text ?? {});
+    const excluded = flow.excluded_full_text ? sumReasons(flow.excluded_full_text) : null;
+    const why = reasons.length > 0 ? ` (${reasons.map(([id, n]) => `${labelOf(id)}: ${countText(n)}`).join('; ')})` : '';
+    sentences.push(
+      `${capitalise(counted(flow.assessed, 'report', 'reports'))} assessed for eligibility${andCount(excluded, 'excluded')}${why}.`,
+    );
+  }
   const other = flow.other_methods;
   if (other) {
     const id = other.identified;
     const otherExcluded = other.excluded ? sumReasons(other.excluded) : null;
+    const otherReasons = Object.entries(other.excluded ?? {}).filter(([, n]) => n !== 0);
+    const otherWhy = otherReasons.length > 0 ? ` (${otherReasons.map(([id, n]) => `${labelOf(id)}: ${countText(n)}`).join('; ')})` : '';
     sentences.push(
       `Other methods: records identified from websites ${countText(id.websites)}, organisations ${countText(id.organisations)}, citation searching ${countText(id.citations)}; ` +
-        `reports sought ${countText(other.sought)}, not retrieved ${countText(other.not_retrieved)}, assessed ${countText(other.assessed)}, excluded ${countText(otherExcluded)}.`,
+        `reports sought ${countText(other.sought)}, not retrieved ${countText(other.not_retrieved)}, assessed ${countText(other.assessed)}, excluded ${countText(otherExcluded)}${otherWhy}.`,
     );
   }
   const newWord = flow.previous ? 'new ' : '';

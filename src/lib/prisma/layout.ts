@@ -5,6 +5,7 @@
 import { line } from 'd3-shape';
 import type { Flow } from '../../schemas/flow';
 import {
+  hasDatabaseArm,
   PRISMA_BANDS,
   prismaBoxText,
   type PrismaBoxId,
@@ -135,7 +136,7 @@ function prismaColumns(flow: Flow): { at: Record<PrismaColumn, Span>; width: num
   const side = main + MAIN_W + ARROW_GAP;
   const other = side + SIDE_W + COLUMN_GAP;
   const otherSide = other + OTHER_W + ARROW_GAP;
-  const right = flow.other_methods ? otherSide + OTHER_SIDE_W : side + SIDE_W;
+  const right = flow.other_methods && hasDatabaseArm(flow) ? otherSide + OTHER_SIDE_W : side + SIDE_W;
   return {
     at: {
       previous: { x: previous, width: PREV_W },
@@ -213,22 +214,23 @@ function drawArrows(boxes: readonly PrismaBox[]): PrismaArrow[] {
     const b = byId.get(to);
     if (!a || !b) return [];
     const edge = cx(a) < b.x ? b.x : b.x + b.width;
-    const points: [number, number][] =
-      kind === 'down'
+    // An elbow between boxes of one column (the other-methods arm alone, in the databases arm's place) is a straight arrow down.
+    const straight = kind === 'down' || (kind === 'elbow' && cx(a) >= b.x && cx(a) <= b.x + b.width);
+    const points: [number, number][] = straight
+      ? [
+          [cx(a), a.y + a.height],
+          [cx(a), b.y],
+        ]
+      : kind === 'right'
         ? [
-            [cx(a), a.y + a.height],
-            [cx(a), b.y],
+            [a.x + a.width, cy(a)],
+            [b.x, cy(a)],
           ]
-        : kind === 'right'
-          ? [
-              [a.x + a.width, cy(a)],
-              [b.x, cy(a)],
-            ]
-          : [
-              [cx(a), a.y + a.height],
-              [cx(a), cy(b)],
-              [edge, cy(b)],
-            ];
+        : [
+            [cx(a), a.y + a.height],
+            [cx(a), cy(b)],
+            [edge, cy(b)],
+          ];
     return [{ from, to, points, path: path(points) ?? '' }];
   });
 }
@@ -241,9 +243,13 @@ function stageBands(boxes: readonly PrismaBox[]): PrismaStage[] {
     const b = byId.get(to);
     return { y: a?.y ?? 0, height: (b ? b.y + b.height : 0) - (a?.y ?? 0) };
   };
+  // Without a databases arm, the stages span the other-methods boxes.
+  const [identified, first, last] = byId.has('identified')
+    ? (['identified', 'screened', 'assessed'] as const)
+    : (['other-identified', 'other-sought', 'other-assessed'] as const);
   return [
-    { id: 'identification', label: 'Identification', x: MARGIN, width: STAGE_W, ...band('identified', 'identified') },
-    { id: 'screening', label: 'Screening', x: MARGIN, width: STAGE_W, ...band('screened', 'assessed') },
+    { id: 'identification', label: 'Identification', x: MARGIN, width: STAGE_W, ...band(identified, identified) },
+    { id: 'screening', label: 'Screening', x: MARGIN, width: STAGE_W, ...band(first, last) },
     { id: 'included', label: 'Included', x: MARGIN, width: STAGE_W, ...band('included', byId.has('total') ? 'total' : 'included') },
   ];
 }

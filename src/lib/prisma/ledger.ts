@@ -23,6 +23,9 @@ import {
   type LedgerSection,
   type Section,
 } from './ledger-cells';
+import { otherMethodLabels } from '../labels';
+import { hasDatabaseArm } from './box-text';
+import type { DerivedFlow, FlowRecords } from './derive';
 import { stageLabels } from './progress';
 import { sourceLabel, type TrackedReview } from './review-flow';
 import { NOT_RETRIEVED } from './screening';
@@ -39,9 +42,12 @@ const ruleLabels: Record<Duplicate['rule'], string> = {
   title: 'same title, year and first author',
 };
 
+/** The records files of database and register searches (every file the review does not name as another method). */
+const searchSources = (l: Ledger) =>
+  l.tracked.tracking.sources.filter((s) => !Object.hasOwn(l.records.other_methods?.methods ?? {}, s.name));
+
 /** Records identified: every record of the search results, one table per source file. */
 function identifiedSection(l: Ledger): Section {
-  const { tracking } = l.tracked;
   const { deduplication } = l.tracked.derived;
   // Removed records by identity: a record and its duplicate often share a key (the same DOI).
   const removed = new Set(l.records.duplicates.map((d) => d.record));
@@ -49,8 +55,10 @@ function identifiedSection(l: Ledger): Section {
     id: 'identified',
     heading: 'Records identified',
     count: Object.values(l.records.identified).reduce((n, list) => n + list.length, 0),
-    intro: `Every record in the search results, one table per source file (${tracking.sources.map((s) => s.file).join(', ')}), duplicates included.`,
-    tables: tracking.sources.map((source) => {
+    intro: `Every record in the search results, one table per source file (${searchSources(l)
+      .map((s) => s.file)
+      .join(', ')}), duplicates included.`,
+    tables: searchSources(l).map((source) => {
       const records = l.records.identified[source.name] ?? [];
       return {
         id: `identified-${source.name}`,
@@ -246,6 +254,130 @@ function includedReportsSection(l: Ledger): Section {
   });
 }
 
+/** The other-methods arm's records, or an empty arm (the section builders below run only when the review names other methods). */
+const otherOf = (l: Ledger) =>
+  l.records.other_methods ?? {
+    identified: {},
+    methods: {},
+    duplicates: [],
+    sought: [],
+    not_retrieved: [],
+    assessed: [],
+    excluded: {},
+    included_reports: [],
+  };
+
+/** Records identified by other methods: every record of each such file, with how the review found it and when. */
+function otherIdentifiedSection(l: Ledger): Section {
+  const other = otherOf(l);
+  const { deduplication } = l.tracked.derived;
+  const removed = new Map(other.duplicates.map((d) => [d.record, d]));
+  const declared = l.review.screening?.other_methods ?? [];
+  return {
+    id: 'other-identified',
+    heading: 'Records identified by other methods',
+    count: Object.values(other.identified).reduce((n, list) => n + list.length, 0),
+    intro:
+      'Records found by citation searching, websites or organisations rather than a database search, one table per records file, duplicates included. They are not screened on title and abstract: each is sought for retrieval and assessed in full.',
+    tables: declared.map((m) => {
+      const records = other.identified[m.source] ?? [];
+      const file = l.tracked.tracking.sources.find((s) => s.name === m.source)?.file ?? `records/${m.source}`;
+      return {
+        id: `other-identified-${m.source}`,
+        caption: `${otherMethodLabels[m.method]}, ${m.date} (${file}): ${countNoun(records.length, 'record')}. ${m.description}`,
+        columns: ['Record', 'Title', 'First author', 'Year', 'After duplicates are removed'],
+        rows: records.map((r) => {
+          const duplicate = removed.get(r);
+          const kept = deduplication.aliases[r.key] ?? r.key;
+          const outcome = duplicate
+            ? { text: `duplicate of ${kept}, found earlier`, href: `#${recordAnchor(kept)}` }
+            : { text: 'sought for retrieval', href: `#${recordAnchor(r.key)}` };
+          return { cells: [key(r.key), plain(r.title), plain(familyName(r.authors[0])), yearOf(r), outcome] };
+        }),
+      };
+    }),
+  };
+}
+
+/** Reports sought from other methods, each under its anchor, with its full-text decision and votes. */
+function otherSoughtSection(l: Ledger): Section {
+  const { sought, methods } = otherOf(l);
+  return {
+    id: 'other-sought',
+    heading: 'Reports sought for retrieval (other methods)',
+    count: sought.length,
+    intro: 'Every record found by other methods and not found earlier, with its full-text decision and the votes behind it.',
+    tables: [
+      {
+        caption: `Sought (other methods): ${countNoun(sought.length, 'report')}`,
+        columns: ['Record', 'Found by', 'Title', 'Year', 'Full-text decision', 'Votes'],
+        rows: sought.map((k) => {
+          const r = l.byKey.get(k);
+          const method = methods[r?.source ?? ''];
+          const d = l.stage(k, 'full-text');
+          return {
+            id: recordAnchor(k),
+            cells: [
+              key(k),
+              plain(method ? `${otherMethodLabels[method]} (${r?.source ?? ''})` : (r?.source ?? '')),
+              plain(r?.title ?? ''),
+              yearOf(r),
+              plain(ftText(l, d)),
+              plain(votesText(d)),
+            ],
+          };
+        }),
+      },
+    ],
+  };
+}
+
+/** Reports from other methods whose full text could not be obtained. */
+function otherNotRetrievedSection(l: Ledger): Section {
+  return recordsSection(l, {
+    id: 'other-not-retrieved',
+    heading: 'Reports not retrieved (other methods)',
+    intro: `Reports found by other methods whose full text could not be obtained (a full-text vote "exclude" with reason "${NOT_RETRIEVED}").`,
+    caption: 'Not retrieved (other methods)',
+    columns: ['Votes'],
+    keys: otherOf(l).not_retrieved,
+    cells: (k) => [plain(votesText(l.stage(k, 'full-text')))],
+  });
+}
+
+/** Reports from other methods read in full and decided. */
+function otherAssessedSection(l: Ledger): Section {
+  return recordsSection(l, {
+    id: 'other-assessed',
+    heading: 'Reports assessed for eligibility (other methods)',
+    intro: 'Reports found by other methods, read in full and decided.',
+    caption: `Assessed (other methods): ${countNoun(otherOf(l).assessed.length, 'report')}`,
+    columns: ['Decision', 'Settled by', 'Votes'],
+    keys: otherOf(l).assessed,
+    cells: (k) => [
+      plain(ftText(l, l.stage(k, 'full-text'))),
+      plain(settled(l.stage(k, 'full-text'))),
+      plain(votesText(l.stage(k, 'full-text'))),
+    ],
+  });
+}
+
+/** Reports from other methods excluded at full text, reason by reason. */
+function otherExcludedSection(l: Ledger): Section {
+  return recordsSection(l, {
+    id: 'other-excluded',
+    heading: 'Reports excluded (other methods)',
+    intro: 'Reports found by other methods, assessed and excluded, with the reason, in the order the review lists its reasons.',
+    caption: 'Excluded (other methods)',
+    columns: ['Reason', 'Settled by', 'Votes'],
+    keys: Object.values(otherOf(l).excluded).flat(),
+    cells: (k) => {
+      const d = l.stage(k, 'full-text');
+      return [plain(l.reasonLabel(d?.reason ?? null)), plain(settled(d)), plain(votesText(d))];
+    },
+  });
+}
+
 /** Records still open at either stage, conflicts first: in none of the boxes until decided. */
 function openSection(l: Ledger): Section {
   const open = (['title-abstract', 'full-text'] as const).flatMap((s) => {
@@ -274,8 +406,8 @@ function openSection(l: Ledger): Section {
   };
 }
 
-/** The sections of the ledger, in the diagram's order, then the records still open. */
-const SECTIONS: readonly ((l: Ledger) => Section)[] = [
+/** The databases arm's sections, in the diagram's order. */
+const DATABASE_SECTIONS: readonly ((l: Ledger) => Section)[] = [
   identifiedSection,
   duplicatesSection,
   screenedSection,
@@ -284,9 +416,26 @@ const SECTIONS: readonly ((l: Ledger) => Section)[] = [
   notRetrievedSection,
   assessedSection,
   excludedFullTextSection,
-  includedReportsSection,
-  openSection,
 ];
+
+/** The other-methods arm's sections, in the diagram's order. */
+const OTHER_SECTIONS: readonly ((l: Ledger) => Section)[] = [
+  otherIdentifiedSection,
+  otherSoughtSection,
+  otherNotRetrievedSection,
+  otherAssessedSection,
+  otherExcludedSection,
+];
+
+/** The sections of the ledger: each arm the diagram draws (no databases arm when no database was searched), then the included reports and the records still open. */
+function sectionsOf(flow: DerivedFlow['flow'], records: FlowRecords): readonly ((l: Ledger) => Section)[] {
+  return [
+    ...(hasDatabaseArm(flow) ? DATABASE_SECTIONS : []),
+    ...(records.other_methods ? OTHER_SECTIONS : []),
+    includedReportsSection,
+    openSection,
+  ];
+}
 
 /** The records behind every box of a tracked review's derived flow, for /reviews/<id>/records/; `link` makes the study pages' addresses. */
 export function ledgerSections(review: Review, tracked: TrackedReview, link: SiteLink): LedgerSection[] {
@@ -300,7 +449,7 @@ export function ledgerSections(review: Review, tracked: TrackedReview, link: Sit
     stage: (k, s) => derived.decisions.get(k)?.[s],
     reasonLabel: (id) => (id === null ? 'no reason given' : (review.exclusion_reasons.find((r) => r.id === id)?.label ?? id)),
   };
-  return SECTIONS.map((build) => {
+  return sectionsOf(derived.flow, derived.records).map((build) => {
     const section = build(ledger);
     return { ...section, countText: countText(section.count), long: section.tables.reduce((n, t) => n + t.rows.length, 0) > LONG_SECTION };
   });

@@ -2,6 +2,7 @@
 // and Cohen's kappa per stage. The counting is deriveFlow's; this only picks and formats.
 import { format } from 'd3-format';
 import { countNoun, formatCount, formatTwoDecimals, plural } from '../format';
+import { hasDatabaseArm } from './box-text';
 import type { DerivedFlow } from './derive';
 import type { Stage } from './screening';
 
@@ -25,6 +26,8 @@ export interface StageProgressView {
   observed: string | null;
   /** Why kappa is not computable; null when it is. */
   note: string | null;
+  /** With three or more reviewers: each pair's kappa, as shown ("alice and ben", "0.60", "10 records"); the row's kappa is Light's, their mean. */
+  pairs: { reviewers: string; kappa: string; basedOn: string }[];
   /** The stage's row of the screening table, as shown. */
   cells: { records: string; decided: string; awaiting: string; conflicts: string; reviewers: string; basedOn: string; observed: string };
 }
@@ -58,6 +61,14 @@ function stageView(derived: DerivedFlow, stage: Stage): StageProgressView {
   const k = p.agreement.agreement;
   const kappaRecords = k?.n ?? null;
   const observed = k ? percent(k.observed) : null;
+  const kappaText = (value: number | null | undefined) =>
+    value === null || value === undefined ? 'not computable' : formatTwoDecimals(value);
+  const pairs = (p.agreement.pairs ?? []).map((pair) => ({
+    reviewers: pair.reviewers.join(' and '),
+    kappa: kappaText(pair.agreement?.kappa),
+    basedOn: countNoun(pair.agreement?.n ?? 0, 'record'),
+  }));
+  const multi = p.agreement.light !== undefined;
   return {
     stage,
     label: stageLabels[stage],
@@ -66,17 +77,18 @@ function stageView(derived: DerivedFlow, stage: Stage): StageProgressView {
     awaiting: p.awaiting,
     conflicts: p.conflicts,
     reviewers: p.agreement.reviewers,
-    kappa: k?.kappa === null || k?.kappa === undefined ? 'not computable' : formatTwoDecimals(k.kappa),
+    kappa: multi ? `${kappaText(p.agreement.light)}${p.agreement.light === null ? '' : ' (Light’s)'}` : kappaText(k?.kappa),
     kappaRecords,
     observed,
     note: p.agreement.note,
+    pairs,
     cells: {
       records: formatCount(p.records),
       decided: formatCount(p.decided),
       awaiting: formatCount(p.awaiting.length),
       conflicts: formatCount(p.conflicts.length),
       reviewers: p.agreement.reviewers.length ? p.agreement.reviewers.join(', ') : 'none yet',
-      basedOn: kappaRecords === null ? '—' : countNoun(kappaRecords, 'record'),
+      basedOn: multi ? countNoun(pairs.length, 'pair') + ' of reviewers' : kappaRecords === null ? '—' : countNoun(kappaRecords, 'record'),
       observed: observed ?? '—',
     },
   };
@@ -84,7 +96,9 @@ function stageView(derived: DerivedFlow, stage: Stage): StageProgressView {
 
 /** Votes, open records and Cohen's kappa per stage, formatted for the page. */
 export function progressView(derived: DerivedFlow): ProgressView {
-  const stages = (['title-abstract', 'full-text'] as const).map((stage) => stageView(derived, stage));
+  // A review that searched no database screens nothing on title and abstract: that stage is left out.
+  const screened = hasDatabaseArm(derived.flow) ? (['title-abstract', 'full-text'] as const) : (['full-text'] as const);
+  const stages = screened.map((stage) => stageView(derived, stage));
   const awaiting = stages.reduce((n, s) => n + s.awaiting.length, 0);
   const conflictCount = stages.reduce((n, s) => n + s.conflicts.length, 0);
   const conflicts = stages.flatMap((s) => s.conflicts.map((key) => ({ key, stage: s.label }))).slice(0, CONFLICTS_LISTED);

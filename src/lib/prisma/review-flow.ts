@@ -7,8 +7,8 @@ import type { Flow } from '../../schemas/flow';
 import type { Review } from '../../schemas/review';
 import type { Study } from '../../schemas/study';
 import { checkFlow, compareFlows, type FlowProblem } from './check';
-import type { DerivedFlow } from './derive';
-import { prismaBoxText, type PrismaBoxId, type PrismaText } from './box-text';
+import type { DeriveProblem, DerivedFlow } from './derive';
+import { hasDatabaseArm, prismaBoxText, type PrismaBoxId, type PrismaText } from './box-text';
 import { layoutPrismaFlow, type PrismaDiagramSpec } from './layout';
 import type { TrackedSource, Tracking } from './tracking';
 
@@ -31,6 +31,11 @@ export const LEDGER_SECTION: Partial<Record<PrismaBoxId, string>> = {
   'not-retrieved': 'not-retrieved',
   assessed: 'assessed',
   'excluded-full-text': 'excluded-full-text',
+  'other-identified': 'other-identified',
+  'other-sought': 'other-sought',
+  'other-not-retrieved': 'other-not-retrieved',
+  'other-assessed': 'other-assessed',
+  'other-excluded': 'other-excluded',
 };
 
 const sourceKey = (name: string) => name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
@@ -82,9 +87,16 @@ export function boxLinks(review: Review, tracked: TrackedReview | null, link: Si
   };
 }
 
-/** The flow a review page draws: for a tracked review the derived one (the records are the evidence), else the reported one. */
-const drawnFlow = (review: Review, tracked: TrackedReview | null): Flow =>
-  tracked ? withSourceLabels(review, tracked.derived.flow) : review.flow;
+/**
+ * The flow a review page draws: for a tracked review the derived one (the records are the evidence),
+ * else the reported one. The previous version's studies are not tracked (they are another review's
+ * records), so a tracked update takes that arm from its reported flow.
+ */
+const drawnFlow = (review: Review, tracked: TrackedReview | null): Flow => {
+  if (!tracked) return review.flow;
+  const derived = withSourceLabels(review, tracked.derived.flow);
+  return review.flow.previous && !derived.previous ? { ...derived, previous: review.flow.previous } : derived;
+};
 
 /** What the boxes of a review's diagram say and where they link, without laying the diagram out (for the CSV's links). */
 export function reviewBoxText(review: Review, tracked: TrackedReview | null, link: SiteLink): PrismaText {
@@ -94,9 +106,12 @@ export function reviewBoxText(review: Review, tracked: TrackedReview | null, lin
 /** Faults in the tracking files and the screening log, one sentence each (`file:line field: problem`). */
 function trackingProblems(tracked: TrackedReview): string[] {
   const screeningFile = tracked.tracking.screeningFile ?? 'screening.csv';
+  // The votes' files are named inside the review folder; the shared log (or the first file) says where that folder is.
+  const folder = screeningFile.replace(/(?:\/screening)?\/[^/]+\.csv$/, '');
+  const fileOf = (p: DeriveProblem) => (p.file ? `${folder}/${p.file}` : screeningFile);
   return [
     ...tracked.tracking.problems.map(formatProblem),
-    ...tracked.derived.problems.map((p) => `${screeningFile}${p.line ? `:${p.line}` : ''}: ${p.message}`),
+    ...tracked.derived.problems.map((p) => `${fileOf(p)}${p.line ? `:${p.line}` : ''}: ${p.message}`),
   ];
 }
 
@@ -120,10 +135,15 @@ export function reviewFlowView(review: Review, tracked: TrackedReview | null, li
 }
 
 /** The sentences under the diagram's title: where its numbers come from and what its boxes link to. */
-export function flowCaption(tracked: TrackedReview | null): string {
+export function flowCaption(tracked: TrackedReview | null, reported?: Flow): string {
+  const flow = tracked ? tracked.derived.flow : reported;
+  const noSearch =
+    flow && !hasDatabaseArm(flow)
+      ? ' No database or register was searched: every record was identified by other methods, so the diagram has that arm only.'
+      : '';
   return tracked
-    ? `Derived from the ${tracked.tracking.records.length} records in the review’s search files and the ${tracked.derived.progress.votes} votes in its screening log, not typed in. Boxes with a blue border link to the records behind them.`
-    : 'The counts as the review reports them. A box the review does not report reads “not reported”: the number is unknown, not zero. The box with a blue border links to the included studies below.';
+    ? `Derived from the ${tracked.tracking.records.length} records in the review’s search files and the ${tracked.derived.progress.votes} votes in its screening log, not typed in.${noSearch} Boxes with a blue border link to the records behind them.`
+    : `The counts as the review reports them.${noSearch} A box the review does not report reads “not reported”: the number is unknown, not zero. The box with a blue border links to the included studies below.`;
 }
 
 /** How many of the studies a review page lists as included are not confirmed against the review's own table of included studies. */
@@ -143,8 +163,30 @@ export function reportsAnyCount(value: unknown): boolean {
  * reports no count yet (screening under way) gets its derived flow instead of an empty file.
  */
 export function csvFlow(review: Review, tracked: TrackedReview | null): { flow: Flow; source: 'reported' | 'derived' } {
-  if (tracked && !reportsAnyCount(review.flow)) return { flow: withSourceLabels(review, tracked.derived.flow), source: 'derived' };
-  return { flow: review.flow, source: 'reported' };
+  if (tracked && !reportsAnyCount(review.flow))
+    return { flow: zeroUnsearchedArm(withSourceLabels(review, tracked.derived.flow)), source: 'derived' };
+  return { flow: zeroUnsearchedArm(review.flow), source: 'reported' };
+}
+
+/**
+ * A flow that searched no database, with its databases-and-registers boxes written as 0 rather than
+ * left blank: the PRISMA2020 package always draws that arm, and no record came from a database, so 0
+ * is the true count (blank would read "not reported"). Other flows are returned as they are.
+ */
+export function zeroUnsearchedArm(flow: Flow): Flow {
+  if (hasDatabaseArm(flow)) return flow;
+  const zero = (counts: Flow['excluded_full_text']) => (counts ? Object.fromEntries(Object.keys(counts).map((k) => [k, 0])) : null);
+  return {
+    ...flow,
+    identified: { databases: 0, registers: 0, per_source: zero(flow.identified.per_source) },
+    removed_before_screening: { duplicates: 0, automation: 0, other: 0 },
+    screened: 0,
+    excluded_screening: 0,
+    sought: 0,
+    not_retrieved: 0,
+    assessed: 0,
+    excluded_full_text: zero(flow.excluded_full_text),
+  };
 }
 
 /** PRISMA2020 CSV `data` row → the diagram box whose address it carries. */
@@ -157,6 +199,13 @@ export const CSV_BOX: Readonly<Record<string, PrismaBoxId>> = {
   dbr_notretrieved_reports: 'not-retrieved',
   dbr_assessed: 'assessed',
   dbr_excluded: 'excluded-full-text',
+  website_results: 'other-identified',
+  organisation_results: 'other-identified',
+  citations_results: 'other-identified',
+  other_sought_reports: 'other-sought',
+  other_notretrieved_reports: 'other-not-retrieved',
+  other_assessed: 'other-assessed',
+  other_excluded: 'other-excluded',
   new_studies: 'included',
 };
 

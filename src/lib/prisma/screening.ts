@@ -16,7 +16,9 @@
 // - Kappa: Cohen's kappa on two categories, include versus exclude, with `maybe` counted as include
 //   (at both stages: "not excluded"). It uses each of exactly two reviewers' latest votes on the
 //   records both voted on; consensus votes are left out, and at full text so are records either
-//   reviewer marked `not-retrieved` (no eligibility judgement was made).
+//   reviewer marked `not-retrieved` (no eligibility judgement was made). With three or more
+//   reviewers: Cohen's kappa for every pair on the records both voted on, and Light's kappa (Light
+//   1971), the mean of the pairs' kappas, as irr::kappam.light computes it for complete ratings.
 
 import { parseCsvText } from './csv-text';
 
@@ -37,7 +39,7 @@ export const DEFAULT_CONSENSUS_REVIEWERS: readonly string[] = ['consensus'];
 
 /** One vote, from one row of `screening.csv`. */
 export interface Vote {
-  /** 1-based line in screening.csv. */
+  /** 1-based line in screening.csv; when several files are merged, the vote's order across them (see `at`). */
   line: number;
   /** Record key: a DOI (lower case, whatever case the file gives), `pmid:<n>` or an assigned key such as `psycinfo-4`. */
   record: string;
@@ -48,6 +50,19 @@ export interface Vote {
   reason: string | null;
   /** Date of the vote (YYYY-MM-DD); null when left blank. */
   date: string | null;
+  /** Where the vote was read, when several files are merged into one log (`line` then orders votes across files). */
+  at?: { file: string; line: number };
+}
+
+/** Where a vote stands, for a message: its file inside the review folder (null = screening.csv) and its line there. */
+export function voteLocation(vote: Pick<Vote, 'line' | 'at'>): { file: string | null; line: number } {
+  return vote.at ? { file: vote.at.file, line: vote.at.line } : { file: null, line: vote.line };
+}
+
+/** "screening/alice.csv line 4", or "line 4" of screening.csv. */
+export function describeVoteLocation(vote: Pick<Vote, 'line' | 'at'>): string {
+  const where = voteLocation(vote);
+  return `${where.file ? `${where.file} ` : ''}line ${where.line}`;
 }
 
 /** A fault in screening.csv: line, column and a sentence. */
@@ -62,8 +77,8 @@ export interface ScreeningProblem {
 export interface ScreeningRules {
   /** Reviewer names whose vote settles a record (default `consensus`). */
   consensusReviewers?: readonly string[];
-  /** Agreeing reviewers needed to decide a record without a consensus vote (default 2). */
-  votesRequired?: number;
+  /** Agreeing reviewers needed to decide a record without a consensus vote (default 2): one number, or one per stage. */
+  votesRequired?: number | Partial<Record<Stage, number>>;
 }
 
 /**
@@ -175,6 +190,12 @@ export interface StageDecision {
   votes: Vote[];
 }
 
+/** Agreeing reviewers a record needs at `stage` (default 2). */
+export function votesRequiredAt(rules: ScreeningRules, stage: Stage): number {
+  const r = rules.votesRequired;
+  return (typeof r === 'number' ? r : r?.[stage]) ?? 2;
+}
+
 const isConsensus = (reviewer: string, rules: ScreeningRules) =>
   (rules.consensusReviewers ?? DEFAULT_CONSENSUS_REVIEWERS).some((name) => name.toLowerCase() === reviewer.toLowerCase());
 
@@ -192,7 +213,7 @@ export function resolveStage(record: string, stage: Stage, votes: readonly Vote[
   const open = (status: 'awaiting' | 'conflict', note: string): StageDecision => ({ ...base, status, reason: null, settledBy: null, note });
   const consensus = ordered.filter((v) => isConsensus(v.reviewer, rules)).pop();
   if (consensus) {
-    if (consensus.decision === 'maybe') return open('conflict', `the consensus vote (line ${consensus.line}) is "maybe"`);
+    if (consensus.decision === 'maybe') return open('conflict', `the consensus vote (${describeVoteLocation(consensus)}) is "maybe"`);
     return {
       ...base,
       status: consensus.decision,
@@ -210,7 +231,7 @@ export function resolveStage(record: string, stage: Stage, votes: readonly Vote[
   const positions = new Set(latest.map(position));
   const who = latest.map((v) => `${v.reviewer} ${v.decision}${v.reason && v.decision === 'exclude' ? ` (${v.reason})` : ''}`).join(', ');
   if (positions.size > 1) return open('conflict', `reviewers disagree: ${who}`);
-  const required = rules.votesRequired ?? 2;
+  const required = votesRequiredAt(rules, stage);
   if (latest.length < required) return open('awaiting', `${latest.length} of ${required} votes cast (${who})`);
   const [agreed] = positions;
   if (agreed === 'maybe') return open('conflict', `"maybe" at full text needs a consensus vote: ${who}`);
@@ -268,34 +289,36 @@ export function cohensKappa(table: readonly (readonly number[])[]): Kappa | null
   return { n, observed, expected, kappa: expected === 1 ? null : (observed - expected) / (1 - expected) };
 }
 
-/** Agreement between the two reviewers at one stage. */
+/** Cohen's kappa between one pair of reviewers at a stage. */
+export interface PairAgreement {
+  reviewers: [string, string];
+  /** 2 × 2 counts, rows = first reviewer, columns = second, order [include, exclude]. */
+  table: [[number, number], [number, number]];
+  /** Kappa and its parts; null when no record has votes from both. */
+  agreement: Kappa | null;
+}
+
+/** Agreement between the reviewers at one stage. */
 export interface StageAgreement {
   stage: Stage;
   /** The stage's reviewers (consensus reviewers left out), by name. */
   reviewers: string[];
   /** 2 × 2 counts, rows = first reviewer, columns = second, order [include, exclude]; null unless exactly two reviewers. */
   table: [[number, number], [number, number]] | null;
-  /** Kappa and its parts; null when it cannot be computed (see `note`). */
+  /** Kappa and its parts; null when it cannot be computed (see `note`), and with three or more reviewers (see `pairs`). */
   agreement: Kappa | null;
+  /**
+   * With three or more reviewers: Cohen's kappa for every pair, and `light`, their mean (Light's kappa,
+   * Light 1971), over the pairs whose kappa is defined; absent with fewer than three.
+   */
+  pairs?: PairAgreement[];
+  light?: number | null;
   /** Why there is no kappa, in a sentence; null when there is one. */
   note: string | null;
 }
 
-/** Cohen's kappa between the two reviewers at one stage (see the rules at the top of this file). */
-export function deriveAgreement(votes: readonly Vote[], stage: Stage, rules: ScreeningRules = {}): StageAgreement {
-  const atStage = votes.filter((v) => v.stage === stage);
-  const byRecord = new Map<string, Vote[]>();
-  for (const vote of atStage) byRecord.set(vote.record, [...(byRecord.get(vote.record) ?? []), vote]);
-  const reviewers = [...new Set(atStage.filter((v) => !isConsensus(v.reviewer, rules)).map((v) => v.reviewer))].sort((a, b) =>
-    a.localeCompare(b),
-  );
-  const none = (note: string): StageAgreement => ({ stage, reviewers, table: null, agreement: null, note });
-  const [a, b] = reviewers;
-  if (reviewers.length !== 2 || a === undefined || b === undefined) {
-    return none(
-      `kappa needs exactly two reviewers; ${stage} has ${reviewers.length}${reviewers.length > 0 ? ` (${reviewers.join(', ')})` : ''}`,
-    );
-  }
+/** The 2 × 2 table of two reviewers' latest votes, over the records both voted on (see the rules at the top of this file). */
+function pairTable(byRecord: ReadonlyMap<string, Vote[]>, stage: Stage, a: string, b: string, rules: ScreeningRules) {
   const table: [[number, number], [number, number]] = [
     [0, 0],
     [0, 0],
@@ -309,6 +332,44 @@ export function deriveAgreement(votes: readonly Vote[], stage: Stage, rules: Scr
     if (stage === 'full-text' && (va.reason === NOT_RETRIEVED || vb.reason === NOT_RETRIEVED)) continue;
     table[category(va)][category(vb)] += 1;
   }
+  return table;
+}
+
+/** Every pair's kappa and Light's kappa, their mean, for three or more reviewers. */
+function multiRaterAgreement(byRecord: ReadonlyMap<string, Vote[]>, stage: Stage, reviewers: readonly string[], rules: ScreeningRules) {
+  const pairs: PairAgreement[] = [];
+  reviewers.forEach((a, i) =>
+    reviewers.slice(i + 1).forEach((b) => {
+      const table = pairTable(byRecord, stage, a, b, rules);
+      pairs.push({ reviewers: [a, b], table, agreement: cohensKappa(table) });
+    }),
+  );
+  const defined = pairs.map((p) => p.agreement?.kappa).filter((k): k is number => typeof k === 'number');
+  const light = defined.length > 0 ? defined.reduce((s, k) => s + k, 0) / defined.length : null;
+  const note = light === null ? `no pair of the ${reviewers.length} reviewers has a defined kappa yet` : null;
+  return { pairs, light, note };
+}
+
+/** Cohen's kappa between the two reviewers at one stage (see the rules at the top of this file). */
+export function deriveAgreement(votes: readonly Vote[], stage: Stage, rules: ScreeningRules = {}): StageAgreement {
+  const atStage = votes.filter((v) => v.stage === stage);
+  const byRecord = new Map<string, Vote[]>();
+  for (const vote of atStage) byRecord.set(vote.record, [...(byRecord.get(vote.record) ?? []), vote]);
+  const reviewers = [...new Set(atStage.filter((v) => !isConsensus(v.reviewer, rules)).map((v) => v.reviewer))].sort((a, b) =>
+    a.localeCompare(b),
+  );
+  const none = (note: string): StageAgreement => ({ stage, reviewers, table: null, agreement: null, note });
+  if (reviewers.length >= 3) {
+    const multi = multiRaterAgreement(byRecord, stage, reviewers, rules);
+    return { stage, reviewers, table: null, agreement: null, pairs: multi.pairs, light: multi.light, note: multi.note };
+  }
+  const [a, b] = reviewers;
+  if (reviewers.length !== 2 || a === undefined || b === undefined) {
+    return none(
+      `kappa needs at least two reviewers; ${stage} has ${reviewers.length}${reviewers.length > 0 ? ` (${reviewers.join(', ')})` : ''}`,
+    );
+  }
+  const table = pairTable(byRecord, stage, a, b, rules);
   const agreement = cohensKappa(table);
   if (!agreement) return { ...none(`no record at ${stage} has votes from both ${a} and ${b}`), table };
   const note = agreement.kappa === null ? 'kappa is undefined: both reviewers put every record in the same category' : null;

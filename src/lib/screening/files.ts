@@ -108,7 +108,7 @@ export function mergeScreeningFiles(
         });
         continue;
       }
-      votes.push({ ...vote, line: sequence(index, vote.line) });
+      votes.push({ ...vote, line: sequence(index, vote.line), at: { file: file.name, line: vote.line } });
     }
   });
   return { votes, problems };

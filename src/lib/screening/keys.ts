@@ -91,15 +91,10 @@ export interface KeyMigration {
 }
 
 /**
- * The positional keys (`<source>-<n>`) among `records` and their stable replacements, in input
- * order: what validate can print for a screening log still written with positional keys.
+ * The old positional keys (`<source>-<n>`) of the records keyed by their content, and the stable
+ * keys that replace them, in input order: what a screening log still written with positional keys
+ * must be rewritten to (validate names each such vote with its replacement).
  */
-export function keyMigrations(records: readonly (KeyFields & { key: string; source: string })[]): KeyMigration[] {
-  const out: KeyMigration[] = [];
-  for (const record of records) {
-    if (record.doi || record.pmid) continue;
-    if (!new RegExp(`^${record.source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d+$`).test(record.key)) continue;
-    out.push({ from: record.key, to: contentKey(record) });
-  }
-  return out;
+export function keyMigrations(records: readonly { key: string; positionKey?: string | undefined }[]): KeyMigration[] {
+  return records.flatMap((r) => (r.positionKey && isContentKey(r.key) ? [{ from: r.positionKey, to: r.key }] : []));
 }

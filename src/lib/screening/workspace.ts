@@ -24,6 +24,8 @@ export interface WorkspaceOptions {
   votesRequired: Record<Stage, number>;
   reasons: readonly ExclusionReason[];
   highlight: readonly string[];
+  /** Sources identified by other methods (the review's `screening.other_methods`): their records skip title-abstract and are at full text from the start. */
+  otherSources?: readonly string[];
 }
 
 /** Which records a list shows. */
@@ -97,6 +99,8 @@ export class Workspace {
   private readonly aliases: Record<string, string>;
   private readonly indexOf = new Map<string, number>();
   private readonly sourcesOf = new Map<string, string[]>();
+  /** Sources whose records are found by other methods: never at title-abstract, always at full text. */
+  private readonly otherSources: ReadonlySet<string>;
   /** Indices of the records at this stage, in file order. */
   private atStage: number[] = [];
   private atStageSet = new Set<number>();
@@ -112,7 +116,10 @@ export class Workspace {
   constructor(records: readonly BibRecord[], options: WorkspaceOptions) {
     this.options = options;
     this.mode = options.reviewer === options.consensusName ? 'consensus' : 'screen';
-    const dedupe = dedupeRecords(records);
+    // As the derivation does: database records first, so a record a search found is kept under its source.
+    const other = new Set(options.otherSources ?? []);
+    this.otherSources = other;
+    const dedupe = dedupeRecords([...records.filter((r) => !other.has(r.source)), ...records.filter((r) => other.has(r.source))]);
     this.records = dedupe.unique;
     this.aliases = dedupe.aliases;
     this.records.forEach((r, i) => this.indexOf.set(r.key, i));
@@ -143,13 +150,15 @@ export class Workspace {
       return key === undefined ? [] : [{ ...v, record: key }];
     });
     const rules = { consensusReviewers: [consensusName] };
-    if (stage === 'title-abstract') this.atStage = this.records.map((_, i) => i);
+    const byOtherMethods = (i: number) => this.otherSources.has(this.records[i]?.source ?? '');
+    if (stage === 'title-abstract') this.atStage = this.records.map((_, i) => i).filter((i) => !byOtherMethods(i));
     else {
       const ta = new Map<string, Vote[]>();
       for (const v of kept) if (v.stage === 'title-abstract') ta.set(v.record, [...(ta.get(v.record) ?? []), v]);
       this.atStage = this.records
         .map((r, i) => [r.key, i] as const)
-        .filter(([key]) => {
+        .filter(([key, i]) => {
+          if (byOtherMethods(i)) return true;
           const list = ta.get(key);
           return (
             list !== undefined &&

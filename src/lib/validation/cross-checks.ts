@@ -96,6 +96,24 @@ function checkSharedSamples(studies: readonly Loaded<Study>[], refused: Readonly
   );
 }
 
+/** A review's `synthesis.includes` names study records that exist here (a refused file is not judged: its own error comes first). */
+function checkSynthesisIncludes(studies: readonly Loaded<Study>[], refused: ReadonlySet<string>): Problem[] {
+  const ids = new Set(studies.filter((s) => s.data.id === fileStem(s.file)).map((s) => s.data.id));
+  return studies.flatMap(({ file, data }) =>
+    (data.synthesis?.includes ?? []).flatMap((id, i): Problem[] =>
+      ids.has(id) || refused.has(id) || id === data.id
+        ? []
+        : [
+            error(
+              file,
+              `synthesis.includes[${i}]`,
+              `names "${id}", which is not a study record: list only studies kept in content/studies/`,
+            ),
+          ],
+    ),
+  );
+}
+
 /** True when every named segment of `path` is a field the study schema defines. */
 function isStudyField(path: string): boolean {
   const segments = parsePath(path);
@@ -190,5 +208,6 @@ export function crossCheck(
     }
   }
   problems.push(...checkSharedSamples(studies, refused));
+  problems.push(...checkSynthesisIncludes(studies, refused));
   return problems;
 }

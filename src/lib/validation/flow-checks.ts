@@ -37,6 +37,22 @@ export function checkReviewFlows(
   }
 
   if (derived) {
+    // Whether a database was searched is not a count, so compareFlows does not see it: the records folder says.
+    const searched = derived.flow.databases_searched !== false;
+    if (review.flow.databases_searched === false && searched)
+      problems.push({
+        file,
+        path: 'flow.databases_searched',
+        message: `review "${review.id}": says no database or register was searched, but records/ holds files of database searches (every records file not named in screening.other_methods is one): name those files in screening.other_methods, or remove databases_searched`,
+        severity: 'error',
+      });
+    if (review.flow.databases_searched !== false && !searched && reportsDatabaseCount(review.flow))
+      problems.push({
+        file,
+        path: 'flow.databases_searched',
+        message: `review "${review.id}": every records file is named in screening.other_methods, so no database or register was searched: write databases_searched: false and leave the databases boxes out`,
+        severity: 'error',
+      });
     // A derived flow only fails to close while screening is under way: a state to finish, not a typing error.
     const open = derived.progress.stages['title-abstract'].conflicts.length + derived.progress.stages['full-text'].conflicts.length;
     const awaiting = derived.progress.stages['title-abstract'].awaiting.length + derived.progress.stages['full-text'].awaiting.length;
@@ -71,14 +87,21 @@ export function checkReviewFlows(
       ...derived.progress.stages['full-text'].conflicts,
       ...derived.progress.stages['full-text'].awaiting,
     ]);
+    // A vote at fault is named by its own file and line (the review's folder sits beside its record: reviews/<id>/).
+    const folder = file.replace(/\.ya?ml$/, '');
     for (const p of derived.problems) {
       problems.push({
-        file,
-        path: 'screening',
-        message: `review "${review.id}": ${p.line ? `screening.csv line ${p.line}: ` : ''}${p.message}${unsettled.has(p.record) ? suffix : ''}`,
-        severity: unsettled.has(p.record) ? 'warning' : 'error',
+        ...(p.line ? { file: `${folder}/${p.file ?? 'screening.csv'}`, line: p.line, path: 'record' } : { file, path: 'screening' }),
+        message: `review "${review.id}": ${p.message}${unsettled.has(p.record) ? suffix : ''}`,
+        severity: p.severity ?? (unsettled.has(p.record) ? 'warning' : 'error'),
       });
     }
   }
   return problems;
+}
+
+/** True when a reported flow gives a number in one of its databases-and-registers boxes. */
+function reportsDatabaseCount(flow: Review['flow']): boolean {
+  const boxes = [flow.identified.databases, flow.identified.registers, flow.screened, flow.excluded_screening, flow.sought, flow.assessed];
+  return boxes.some((n) => typeof n === 'number');
 }

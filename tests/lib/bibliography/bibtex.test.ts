@@ -41,7 +41,7 @@ describe('parseBibtex', () => {
 
   test('reads CRLF line ends', () => {
     const text = '@article{a,\r\n  title = {Demo},\r\n  year = {2001}\r\n}\r\n';
-    expect(parseBibtex(text, 's').records.map((r) => [r.key, r.title, r.year])).toEqual([['s-1', 'Demo', 2001]]);
+    expect(parseBibtex(text, 's').records.map((r) => [r.positionKey, r.title, r.year])).toEqual([['s-1', 'Demo', 2001]]);
   });
 
   test('reports a broken entry with its line and still reads the entries after it', () => {
@@ -53,7 +53,7 @@ describe('parseBibtex', () => {
       '  title={Third}, year={2001}}',
     ].join('\n');
     const result = parseBibtex(text, 's');
-    expect(result.records.map((r) => [r.key, r.title])).toEqual([
+    expect(result.records.map((r) => [r.positionKey, r.title])).toEqual([
       ['s-1', 'First'],
       ['s-3', 'Third'],
     ]);
@@ -82,7 +82,7 @@ describe('parseBibtex', () => {
 
   test('skips @comment and @preamble blocks without counting them as entries', () => {
     const text = '@comment{exported by a tool}\n@preamble{"\\newcommand{\\x}{x}"}\n@article{a, title={Only}}';
-    expect(parseBibtex(text, 's').records.map((r) => r.key)).toEqual(['s-1']);
+    expect(parseBibtex(text, 's').records.map((r) => r.positionKey)).toEqual(['s-1']);
   });
 });
 
@@ -122,7 +122,7 @@ describe('parseCslJson', () => {
   });
 
   test('accepts a single item as well as a list', () => {
-    expect(parseCslJson('{"title": "One"}', 's').records.map((r) => r.key)).toEqual(['s-1']);
+    expect(parseCslJson('{"title": "One"}', 's').records.map((r) => r.positionKey)).toEqual(['s-1']);
   });
 
   test.each([

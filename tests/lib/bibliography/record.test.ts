@@ -7,8 +7,10 @@ import {
   parseBibliography,
   parseYear,
   recordKey,
+  positionalKey,
   sourceOfFile,
 } from '../../../src/lib/bibliography';
+import { contentKey } from '../../../src/lib/screening/keys';
 
 describe('normaliseDoi', () => {
   test.each([
@@ -60,21 +62,33 @@ describe('parseYear', () => {
 });
 
 describe('recordKey', () => {
+  const content = { title: 'Online therapy and the alliance', year: 2010, authors: ['Smith, Ann'] };
   test('uses the DOI first', () => {
-    expect(recordKey({ doi: '10.5555/x', pmid: '123' }, 'pubmed', 4)).toBe('10.5555/x');
+    expect(recordKey({ ...content, doi: '10.5555/x', pmid: '123' })).toBe('10.5555/x');
   });
   test('uses pmid:<n> when there is no DOI', () => {
-    expect(recordKey({ pmid: '123' }, 'pubmed', 4)).toBe('pmid:123');
+    expect(recordKey({ ...content, pmid: '123' })).toBe('pmid:123');
   });
-  test('assigns <source>-<position> when there is neither', () => {
-    expect(recordKey({}, 'psycinfo', 4)).toBe('psycinfo-4');
+  test('names a record with neither from its content, never from its position', () => {
+    expect(recordKey(content)).toBe(contentKey(content));
+    expect(recordKey(content)).toMatch(/^t:smith-2010-[0-9a-f]{12}$/);
+  });
+  test("keeps the old positional key only as a record's former name", () => {
+    const [first, second] = ['Online therapy and the alliance', 'Another title'].map((title, i) =>
+      finishRecord({ title, year: 2010, authors: ['Smith, Ann'] }, 'psycinfo', i + 1),
+    );
+    expect(first).toMatchObject({ key: recordKey(content), positionKey: 'psycinfo-1' });
+    expect(second).toMatchObject({ positionKey: 'psycinfo-2' });
+    expect(finishRecord({ title: 'With a DOI', doi: '10.5555/y' }, 'psycinfo', 3)).not.toHaveProperty('positionKey');
+    expect(positionalKey('psycinfo', 7)).toBe('psycinfo-7');
   });
 });
 
 describe('finishRecord', () => {
   test('keeps only the fields that have a value', () => {
     expect(finishRecord({ title: '  A   title ', year: 2010, authors: ['Doe, Jane', ' '], journal: '' }, 'x', 1)).toEqual({
-      key: 'x-1',
+      key: contentKey({ title: 'A title', year: 2010, authors: ['Doe, Jane'] }),
+      positionKey: 'x-1',
       source: 'x',
       title: 'A title',
       year: 2010,

@@ -2,6 +2,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-ris';
 import { describe, expect, test } from 'vitest';
 import { parseRis } from '../../../src/lib/bibliography';
+import { contentKey } from '../../../src/lib/screening/keys';
 
 const complete = [
   'TY  - JOUR',
@@ -52,7 +53,7 @@ describe('parseRis', () => {
     ['a PMID written in AN', 'AN  - PMID: 39990003', 'pmid:39990003'],
     ['a digits-only AN from PubMed', 'AN  - 39990003\nDB  - PubMed', 'pmid:39990003'],
     ['a DOI address in UR', 'UR  - https://doi.org/10.5555/y', '10.5555/y'],
-    ['neither (an assigned key)', 'AN  - 2011-12345-001\nDB  - PsycINFO', 'psycinfo-2'],
+    ['neither (a key from its content)', 'AN  - 2011-12345-001\nDB  - PsycINFO', contentKey({ title: 'Second', year: null, authors: [] })],
   ])('keys an entry with %s', (_, lines, key) => {
     const text = `TY  - JOUR\nTI  - First\nER  - \nTY  - JOUR\nTI  - Second\n${lines}\nER  - \n`;
     expect(parseRis(text, 'psycinfo').records[1]?.key).toBe(key);
@@ -91,7 +92,7 @@ describe('parseRis', () => {
   test('keeps reading after a bad entry', () => {
     const text = 'TY  - JOUR\nAU  - Doe, Jane\nER  - \nTY  - JOUR\nTI  - Good\nER  - \n';
     const result = parseRis(text, 's');
-    expect(result.records.map((r) => [r.key, r.title])).toEqual([['s-2', 'Good']]);
+    expect(result.records.map((r) => [r.positionKey, r.title])).toEqual([['s-2', 'Good']]);
     expect(result.problems).toHaveLength(1);
   });
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatOf, formatOfContent, parseBibliography, parseWos, recaseJournal } from '../../../src/lib/bibliography';
+import { contentKey } from '../../../src/lib/screening/keys';
 
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures/import');
 const fixture = (name: string) => fs.readFileSync(path.join(fixtures, name), 'utf8');
@@ -39,7 +40,8 @@ describe('parseWos', () => {
         doi: '10.5555/invent.2023.100612',
       },
       {
-        key: 'wos-3',
+        key: contentKey({ title: 'Alliance ruptures in chat therapy', year: 2019, authors: ['Wright, J.'] }),
+        positionKey: 'wos-3',
         source: 'wos',
         title: 'Alliance ruptures in chat therapy',
         year: 2019,

@@ -1,6 +1,7 @@
 // The tracked fixture review (tests/fixtures/tracked/content), read from disk as the site reads it:
 // the review and study records through the real schemas, the tracking folder through loadTracking,
 // the flow through deriveFlow. fixture.test.ts works its numbers out by hand.
+import { contentKey } from '../../../src/lib/screening/keys';
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
@@ -32,3 +33,6 @@ export const tracked: TrackedReview = (() => {
     studies: index,
   };
 })();
+
+/** The fixture's PsycINFO record with neither DOI nor PMID (once `psycinfo-7`), keyed by its content. */
+export const MULLER = contentKey({ title: 'Demo évaluation of an online self-help programme', year: 2013, authors: ['Müller, Anna'] });

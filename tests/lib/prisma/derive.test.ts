@@ -148,3 +148,48 @@ describe('studyIndex', () => {
     expect(index).toEqual({ 'pmid:39990003': 'demo-2010', '10.5555/demo.104': 'demo-2010', '10.5555/demo.101': 'demo-2008' });
   });
 });
+
+describe('record keys', () => {
+  // A record with neither DOI nor PMID is keyed by its content; its old positional key still counts, with a warning.
+  const plain = rec({ source: 'psycinfo', position: 7, title: 'An alliance study without identifiers' });
+
+  test('keys a record without DOI or PMID by its content, the same in any order', () => {
+    expect(plain.key).toMatch(/^t:example-2010-[0-9a-f]{12}$/);
+    expect(rec({ ...plain, position: 1 }).key).toBe(plain.key);
+  });
+
+  test('counts a vote written with the old positional key, and says which stable key replaces it', () => {
+    const derived = deriveFlow({ records: [plain], votes: agree('psycinfo-7', 'title-abstract', 'exclude'), reasons });
+    expect(derived.flow.excluded_screening).toBe(1);
+    expect(derived.problems).toHaveLength(2);
+    expect(derived.problems[0]).toMatchObject({ record: 'psycinfo-7', severity: 'warning' });
+    expect(derived.problems[0]?.message).toContain(`replace it with the record's stable key "${plain.key}"`);
+  });
+});
+
+describe('studyIndex', () => {
+  test('finds the study of an included record that has neither DOI nor PMID by its title, year and first author', () => {
+    const plain = rec({
+      source: 'citations',
+      title: 'Therapeutic alliance in videoconferencing psychotherapy: a review',
+      year: 2014,
+      authors: ['Simpson, Susan G.'],
+    });
+    const studies = studyIndex([
+      {
+        id: 'simpson-2014',
+        title: 'Therapeutic Alliance in Videoconferencing Psychotherapy: A Review',
+        year: 2014,
+        authors: ['Simpson, S. G.'],
+      },
+    ]);
+    const derived = deriveFlow({
+      records: [plain],
+      votes: [...agree(plain.key, 'title-abstract', 'include'), ...agree(plain.key, 'full-text', 'include')],
+      reasons,
+      studies,
+    });
+    expect(derived.records.included_studies).toEqual({ 'simpson-2014': [plain.key] });
+    expect(derived.progress.includedWithoutStudy).toEqual([]);
+  });
+});

@@ -52,7 +52,7 @@ import { loadTracking } from '../../../src/loaders/tracking';
 import { checkFlow, compareFlows } from '../../../src/lib/prisma/check';
 import { readPrismaCsv, writePrismaCsv } from '../../../src/lib/prisma/csv';
 import { layoutPrismaFlow } from '../../../src/lib/prisma/layout';
-import { review, studies, tracked } from './demo-review';
+import { MULLER, review, studies, tracked } from './demo-review';
 
 const content = path.resolve(__dirname, '../../fixtures/tracked/content');
 // The full tracking result (sources with their formats, the votes) is read here; the review, its
@@ -90,7 +90,7 @@ describe('the tracked fixture review', () => {
       ['10.5555/demo.104', '10.5555/demo.104', 'doi'],
       ['pmid:39990105', 'pmid:39990105', 'pmid'],
       ['pmid:39990106', '10.5555/demo.106', 'title'],
-      ['pmid:39990107', 'psycinfo-7', 'title'],
+      ['pmid:39990107', MULLER, 'title'],
     ]);
   });
 

@@ -171,7 +171,7 @@ describe('describeFlow', () => {
   test('describes the other-methods arm and the totals with a previous version', () => {
     const text = describeFlow(full);
     expect(text).toContain(
-      'Other methods: records identified from websites 2, organisations not reported, citation searching 4; reports sought 6, not retrieved 1, assessed 5, excluded 3.',
+      'Other methods: records identified from websites 2, organisations not reported, citation searching 4; reports sought 6, not retrieved 1, assessed 5, excluded 3 (wrong-population: 3).',
     );
     expect(text).toContain(
       'Included: 7 new studies (10 reports). With 3 studies (4 reports) from the previous version, the review includes 10 studies (14 reports) in total.',

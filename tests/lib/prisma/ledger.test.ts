@@ -5,7 +5,7 @@ import { ledgerSections, recordAnchor, type LedgerSection } from '../../../src/l
 import type { TrackedReview } from '../../../src/lib/prisma/review-flow';
 import type { Review } from '../../../src/schemas';
 import { makeReview } from '../../helpers/factories';
-import { review, tracked } from './demo-review';
+import { MULLER, review, tracked } from './demo-review';
 import { rec } from './records';
 import { agree, screeningUnderWay, vote } from './votes';
 
@@ -77,11 +77,11 @@ describe('ledgerSections of the tracked fixture review', () => {
     expect(dup?.cells.slice(1)).toEqual([
       { text: 'PubMed' },
       { text: 'Demo evaluation of an online self-help programme.' },
-      { text: 'psycinfo-7', code: true, href: '#record-psycinfo-7', suffix: ' (PsycINFO)' },
+      { text: MULLER, code: true, href: `#${recordAnchor(MULLER)}`, suffix: ' (PsycINFO)' },
       { text: 'same title, year and first author' },
     ]);
     const identified = rows(section('identified')).find((r) => r.cells[0]?.text === 'pmid:39990107');
-    expect(identified?.cells[4]).toEqual({ text: 'duplicate of psycinfo-7', href: '#record-psycinfo-7' });
+    expect(identified?.cells[4]).toEqual({ text: `duplicate of ${MULLER}`, href: `#${recordAnchor(MULLER)}` });
   });
 
   test('gives full-text exclusions in the order the review lists its reasons', () => {

@@ -73,7 +73,7 @@ describe('progressView with one reviewer or many conflicts', () => {
       kappa: 'not computable',
       kappaRecords: null,
       observed: null,
-      note: 'kappa needs exactly two reviewers; title-abstract has 1 (alice)',
+      note: 'kappa needs at least two reviewers; title-abstract has 1 (alice)',
     });
   });
 
@@ -86,5 +86,25 @@ describe('progressView with one reviewer or many conflicts', () => {
     const progress = progressView(deriveFlow({ records, votes, reasons }));
     expect(progress.conflictCount).toBe(CONFLICTS_LISTED + 10);
     expect(progress.conflicts.map((c) => c.key)).toEqual(records.slice(0, CONFLICTS_LISTED).map((r) => r.key));
+  });
+});
+
+describe('progressView with three reviewers', () => {
+  // The ratings of screening.test.ts "agreement between three reviewers" (reference values from R).
+  const ratings = { alice: 'iieeieieei', ben: 'ieeeieiiei', carol: 'iieieeieee' };
+  const records = [...'0123456789'].map((i) => rec({ source: 'pubmed', doi: `10.5555/three.${i}` }));
+  const votes = Object.entries(ratings).flatMap(([reviewer, calls]) =>
+    [...calls].map((c, i) => vote(records[i]!.key, 'title-abstract', reviewer, c === 'i' ? 'include' : 'exclude')),
+  );
+  const stage = progressView(deriveFlow({ records, votes, reasons, rules: { votesRequired: 3 } })).stages[0]!;
+
+  test("shows Light's kappa for the stage and Cohen's kappa for each pair", () => {
+    expect(stage.kappa).toBe('0.33 (Light’s)');
+    expect(stage.cells.basedOn).toBe('3 pairs of reviewers');
+    expect(stage.pairs).toEqual([
+      { reviewers: 'alice and ben', kappa: '0.60', basedOn: '10 records' },
+      { reviewers: 'alice and carol', kappa: '0.40', basedOn: '10 records' },
+      { reviewers: 'ben and carol', kappa: '0.00', basedOn: '10 records' },
+    ]);
   });
 });

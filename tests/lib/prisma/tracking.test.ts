@@ -33,7 +33,7 @@ describe('loadTracking', () => {
       ['scopus', 'bibtex'],
       ['zotero', 'csl-json'],
     ]);
-    expect(tracking?.records.map((r) => r.key)).toEqual(['embase-1', 'pmid:1', 'scopus-1', 'zotero-1']);
+    expect(tracking?.records.map((r) => r.positionKey ?? r.key)).toEqual(['embase-1', 'pmid:1', 'scopus-1', 'zotero-1']);
     expect(tracking?.screeningFile).toBeNull();
     expect(tracking?.votes).toEqual([]);
   });

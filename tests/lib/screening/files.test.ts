@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { parseScreeningCsv, SCREENING_HEADER } from '../../../src/lib/prisma/screening';
+import { describeVoteLocation, parseScreeningCsv, SCREENING_HEADER } from '../../../src/lib/prisma/screening';
+import { deriveFlow } from '../../../src/lib/prisma/derive';
+import { rec } from '../prisma/records';
 import {
   formatNoteLine,
   formatVoteLine,
@@ -85,5 +87,42 @@ describe('mergeScreeningFiles', () => {
     const { votes, problems } = mergeScreeningFiles([file('screening/consensus.csv', row('lead'))], { consensusName: 'lead' });
     expect(problems).toEqual([]);
     expect(votes).toHaveLength(1);
+  });
+});
+
+describe('votes merged from several files', () => {
+  const files = [
+    {
+      name: 'screening/alice.csv',
+      text: `${SCREENING_HEADER}\n10.5555/a,title-abstract,alice,include,,\n10.5555/missing,title-abstract,alice,exclude,,\n`,
+    },
+    { name: 'screening.csv', text: `${SCREENING_HEADER}\n10.5555/a,title-abstract,ben,include,,\n` },
+  ];
+
+  test('keep the file and line each vote is written on', () => {
+    const { votes } = mergeScreeningFiles(files, { consensusName: 'consensus' });
+    expect(votes.map((v) => v.at)).toEqual([
+      { file: 'screening.csv', line: 2 },
+      { file: 'screening/alice.csv', line: 2 },
+      { file: 'screening/alice.csv', line: 3 },
+    ]);
+    expect(votes.map((v) => describeVoteLocation(v))).toEqual([
+      'screening.csv line 2',
+      'screening/alice.csv line 2',
+      'screening/alice.csv line 3',
+    ]);
+  });
+
+  test('name that file and line when the derivation finds a fault in a vote', () => {
+    const { votes } = mergeScreeningFiles(files, { consensusName: 'consensus' });
+    const derived = deriveFlow({ records: [rec({ source: 'pubmed', doi: '10.5555/a' })], votes, reasons: [] });
+    expect(derived.problems).toEqual([
+      {
+        file: 'screening/alice.csv',
+        line: 3,
+        record: '10.5555/missing',
+        message: '"10.5555/missing" is not the key of any record in the records files',
+      },
+    ]);
   });
 });

@@ -99,7 +99,7 @@ describe('keyMigrations', () => {
   });
 
   test('leaves records with a DOI or a PMID alone', () => {
-    expect(keyMigrations([{ key: '10.1/x', source: 's', title: 'T', year: 1, authors: [], doi: '10.1/x' }])).toEqual([]);
+    expect(keyMigrations([{ key: '10.1/x' }, { key: 'pmid:12' }])).toEqual([]);
   });
 });
 

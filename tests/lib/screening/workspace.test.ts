@@ -109,6 +109,40 @@ describe('a reviewer’s workspace', () => {
   });
 });
 
+describe('records found by other methods', () => {
+  // ws.4 came by citation searching; ws.1 was found again by citation searching (the search found it first).
+  const citations = [
+    rec({ doi: '10.5555/ws.4', source: 'citations', title: 'Video therapy alliance' }),
+    rec({ doi: '10.5555/ws.1', source: 'citations', title: 'Alliance in email therapy' }),
+  ];
+  const mixed = (stage: Stage, votes: Vote[] = []) => {
+    const ws = new Workspace([...citations, ...records], options({ stage, otherSources: ['citations'] }));
+    ws.load(votes, []);
+    return ws;
+  };
+
+  test('are not offered at title and abstract, and a record the search found stays under the search', () => {
+    const ws = mixed('title-abstract');
+    expect(ws.records.map((r) => `${r.source}:${r.doi}`)).toEqual([
+      'pubmed:10.5555/ws.1',
+      'pubmed:10.5555/ws.2',
+      'pubmed:10.5555/ws.3',
+      'citations:10.5555/ws.4',
+    ]);
+    expect(ws.list('to-screen')).toEqual([0, 1, 2]);
+    expect(isVoteError(ws.checkVote({ record: '10.5555/ws.4', decision: 'include' }, '2024-05-01'))).toBe(true);
+  });
+
+  test('are at full text from the start, beside the records included at title and abstract', () => {
+    const ws = mixed('full-text', [v('10.5555/ws.1', 'alice', 'include'), v('10.5555/ws.1', 'ben', 'include')]);
+    expect(ws.list('to-screen')).toEqual([0, 3]);
+    expect(ws.checkVote({ record: '10.5555/ws.4', decision: 'exclude', reason: 'not-etherapy' }, '2024-05-01')).toMatchObject({
+      stage: 'full-text',
+      record: '10.5555/ws.4',
+    });
+  });
+});
+
 describe('checkVote', () => {
   const ws = workspace([]);
   const ft = workspace([v('10.5555/ws.1', 'alice', 'include'), v('10.5555/ws.1', 'ben', 'include')], { stage: 'full-text' });
