@@ -11,6 +11,8 @@ import type {
   vsFaceToFaceFinding,
   listing,
   decision,
+  otherMethod,
+  pooledMeasure,
 } from '../schemas';
 
 type Labels<T extends z.ZodEnum<[string, ...string[]]>> = Record<z.infer<T>, string>;
@@ -32,6 +34,8 @@ export const designLabels: Labels<typeof design> = {
   'case-series': 'Case series',
   qualitative: 'Qualitative',
   other: 'Other',
+  'systematic-review': 'Systematic review',
+  'meta-analysis': 'Meta-analysis',
 };
 
 export const conditionLabels: Labels<typeof condition> = {
@@ -100,3 +104,20 @@ export function formatList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
+
+/** Pooled measures, as a table column shows them. */
+export const pooledMeasureLabels: Labels<typeof pooledMeasure> = {
+  smd: 'SMD',
+  g: "Hedges' g",
+  d: "Cohen's d",
+  r: 'r',
+  md: 'Mean difference',
+  or: 'Odds ratio',
+};
+
+/** PRISMA 2020's other methods of identifying records, as the diagram names them. */
+export const otherMethodLabels: Labels<typeof otherMethod> = {
+  citations: 'Citation searching',
+  websites: 'Websites',
+  organisations: 'Organisations',
+};

@@ -29,6 +29,23 @@ const fieldNames: Record<string, string> = {
   'alliance.finding': 'alliance finding',
   'alliance.effects': 'numeric alliance results',
   reviews: 'review decision',
+  synthesis: 'what the review reports',
+  'synthesis.searched_to': 'when its searches ended',
+  'synthesis.studies_included': 'number of studies it included',
+  'synthesis.pooled': 'its pooled estimates',
+  'synthesis.includes': 'which records here it included',
+};
+
+const pooledParts: Record<string, string> = {
+  label: 'what was pooled',
+  measure: 'measure',
+  estimate: 'estimate',
+  ci_low: 'confidence interval',
+  ci_high: 'confidence interval',
+  k: 'number of studies pooled',
+  n: 'participants pooled',
+  i2: 'heterogeneity (I²)',
+  p: 'p value',
 };
 
 /** A readable name for a field path. */
@@ -36,6 +53,11 @@ export function fieldName(path: string): string {
   const measure = /^alliance\.measures\[(\d+)\]\.(instrument|rater|timing)$/.exec(path);
   if (measure)
     return `${{ instrument: 'alliance instrument', rater: 'who rated the alliance', timing: 'when the alliance was rated' }[measure[2] as 'instrument' | 'rater' | 'timing']} (measure ${Number(measure[1]) + 1})`;
+  const pooled = /^synthesis\.pooled\[(\d+)\](?:\.(\w+))?$/.exec(path);
+  if (pooled) {
+    const which = `pooled estimate ${Number(pooled[1]) + 1}`;
+    return pooled[2] ? `${pooledParts[pooled[2]] ?? pooled[2].replace(/_/g, ' ')} (${which})` : which;
+  }
   return fieldNames[path] ?? path.replace(/[._]/g, ' ');
 }
 
@@ -47,7 +69,14 @@ export function studyCsl(study: Study) {
 /** Citations of the study's primary report; `bibtexKey` is its key in the whole export (studyBibtexKeys), so both cite it alike. */
 export function studyCitations(study: Study, bibtexKey?: string): { apa: string; bibtex: string; ris: string } {
   const item = studyCsl(study);
-  return { apa: formatApa(item), bibtex: formatBibtex(item, bibtexKey ? [bibtexKey] : undefined), ris: formatRis(item) };
+  // RIS is written only when asked for: the study page shows APA and BibTeX.
+  return {
+    apa: formatApa(item),
+    bibtex: formatBibtex(item, bibtexKey ? [bibtexKey] : undefined),
+    get ris() {
+      return formatRis(item);
+    },
+  };
 }
 
 /** One numeric effect as a table row: label, kind, value text. */

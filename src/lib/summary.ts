@@ -1,7 +1,7 @@
 // "At a glance" figures for the home page, computed from the study records.
 import type { Study } from '../schemas';
 import { modalities, vsFaceToFace, outcomeLinks } from '../schemas';
-import { deriveSamples, evidenceOnly, evidenceStatus } from './evidence-base';
+import { deriveSamples, evidenceStatus, primaryEvidence, synthesisEvidence } from './evidence-base';
 
 export interface Tally<K extends string> {
   key: K;
@@ -10,8 +10,10 @@ export interface Tally<K extends string> {
 }
 
 export interface EvidenceSummary {
-  /** Studies in the evidence: records some review includes (pending and excluded records are not evidence). */
+  /** Primary studies in the evidence: records some review includes (pending and excluded records are not evidence), reviews of studies left out. */
   studies: number;
+  /** Systematic reviews and meta-analyses in the evidence: review-level findings, never counted as studies or participants. */
+  syntheses: number;
   /** Records awaiting screening: pending in a review and included by none. */
   awaitingScreening: number;
   /** Records every deciding review excluded. */
@@ -54,12 +56,13 @@ export const comparisonReported = (s: Pick<Study, 'alliance'>): boolean =>
 export const comparedWithFaceToFace = (s: Pick<Study, 'alliance' | 'comparator'>): boolean =>
   comparisonReported(s) || (s.alliance.vs_face_to_face === 'not-reported' && s.comparator === 'face-to-face');
 
-/** Summarises the evidence for the home page: only included studies count (see evidence-base.ts). */
+/** Summarises the evidence for the home page: only included primary studies count; reviews of studies are counted apart (see evidence-base.ts). */
 export function deriveSummary(records: readonly Study[]): EvidenceSummary {
-  const studies = evidenceOnly(records);
+  const studies = primaryEvidence(records);
   const totals = deriveSamples(studies);
   return {
     studies: studies.length,
+    syntheses: synthesisEvidence(records).length,
     awaitingScreening: records.filter((s) => evidenceStatus(s) === 'pending').length,
     excluded: records.filter((s) => evidenceStatus(s) === 'excluded').length,
     participants: totals.participants,

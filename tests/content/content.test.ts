@@ -6,6 +6,7 @@ import { includedIn } from '../../src/lib/summary';
 
 const content = loadContent('content');
 const studies = content.studies.map((s) => s.data);
+const reviews = content.reviews.map((r) => r.data);
 const sucala = content.reviews.find((r) => r.data.id === 'sucala-2012')?.data;
 
 describe('the real content', () => {
@@ -44,7 +45,53 @@ describe('Sucala et al. (2012)', () => {
   });
 
   test.each(['greene-2010', 'preschl-2011', 'kiropoulos-2008'])('does not include the candidate %s', (id) => {
-    expect(studies.map((s) => s.id)).not.toContain(id);
+    expect(includedIn('sucala-2012', studies).map((s) => s.id)).not.toContain(id);
+  });
+});
+
+describe('the living update (sucala-update-2026)', () => {
+  const update = reviews.find((r) => r.id === 'sucala-update-2026');
+  const included = includedIn('sucala-update-2026', studies);
+
+  test('ran no database search: every record came by other methods, each method with its date', () => {
+    expect(update?.flow.databases_searched).toBe(false);
+    expect(update?.searches).toEqual([]);
+    expect(update?.screening?.other_methods?.map((m) => [m.source, m.method])).toEqual([
+      ['later-reviews', 'websites'],
+      ['primary-studies', 'citations'],
+    ]);
+  });
+
+  test('was screened by one reviewer, and says so', () => {
+    expect(update?.screening?.reviewers).toBe(1);
+  });
+
+  // Counted by hand from the two records files and screening/maintainers.csv: 13 reviews looked up
+  // (3 not readable), 15 primary studies (5 excluded: 3 guidance not shown to come from a therapist,
+  // 1 blended care, 1 tinnitus distress); 10 primary studies and 10 reviews included.
+  test('reports the flow counted by hand from its records and votes', () => {
+    expect(update?.flow.other_methods).toEqual({
+      identified: { websites: 13, organisations: 0, citations: 15 },
+      sought: 28,
+      not_retrieved: 3,
+      assessed: 25,
+      excluded: { 'no-clinician-shown': 3, 'not-etherapy': 1, 'not-mental-health': 1, 'no-alliance-measure': 0 },
+    });
+    expect([update?.flow.included_studies, update?.flow.included_reports, update?.flow.previous?.studies]).toEqual([20, 20, 11]);
+  });
+
+  test('includes at least ten records published from 2012 on, each with a source and an honest verification level', () => {
+    const recent = included.filter((s) => s.year >= 2012);
+    expect(recent.length).toBeGreaterThanOrEqual(10);
+    for (const s of included) {
+      expect(s.provenance.sources.length).toBeGreaterThan(0);
+      expect(['abstract', 'bibliographic']).toContain(s.provenance.verification);
+    }
+  });
+
+  test('keeps reviews and meta-analyses apart from the primary studies, ten of each', () => {
+    expect(included.filter((s) => s.synthesis).length).toBe(10);
+    expect(included.filter((s) => !s.synthesis).length).toBe(10);
   });
 });
 
@@ -53,7 +100,8 @@ describe('study records', () => {
     if (s.provenance.verification !== 'unverified') expect(s.provenance.sources.length).toBeGreaterThan(0);
   });
 
-  test.each(studies.map((s) => [s.id, s] as const))('%s marks a missing sample size as unverified', (_, s) => {
+  // A review's sample_size (participants pooled) is never summed, so null there is a plain "not reported".
+  test.each(studies.filter((s) => !s.synthesis).map((s) => [s.id, s] as const))('%s marks a missing sample size as unverified', (_, s) => {
     if (s.sample_size === null) expect(s.provenance.unverified_fields).toContain('sample_size');
   });
 

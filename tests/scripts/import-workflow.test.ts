@@ -8,11 +8,13 @@ import { loadContent } from '../../src/loaders/content';
 import { isoDateOf, suggestFix } from '../../src/lib/validation/fixes';
 import { yamlErrorMessage, yamlHint } from '../../src/lib/validation/yaml-errors';
 import { tempDir } from '../helpers/build';
+import { withReview } from '../helpers/import';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
 function run(script: string, args: string[], contentDir: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', script), ...args], {
+  const all = script === 'import.ts' ? withReview(args, contentDir) : args;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', script), ...all], {
     cwd: root,
     env: { ...process.env, CONTENT_DIR: contentDir },
     encoding: 'utf8',
@@ -53,7 +55,7 @@ describe('a contributor edits an imported draft', () => {
       'writes a design in capitals',
       (t) => t.replace('design: other', 'design: RCT'),
       /^design:/,
-      'design: is not an allowed value (expected one of rct, non-randomized, single-group, analogue, case-series, qualitative, other, got "RCT"). Did you mean "rct"?',
+      'design: is not an allowed value (expected one of rct, non-randomized, single-group, analogue, case-series, qualitative, other, systematic-review, meta-analysis, got "RCT"). Did you mean "rct"?',
     ],
     [
       'shortens a modality',

@@ -215,7 +215,7 @@ describe('npm run import: options', () => {
     const content = contentCopy();
     const result = runImport([fixture('pubmed-three.nbib'), '--review', 'sucala-2021'], content);
     expect(result.status).toBe(2);
-    expect(result.output).toContain('--review sucala-2021: there is no such review (content/reviews has sucala-2012)');
+    expect(result.output).toContain('--review sucala-2021: there is no such review (content/reviews has sucala-2012, sucala-update-2026)');
   });
 
   test('never overwrites: an id already taken gets the next suffix', () => {

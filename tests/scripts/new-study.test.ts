@@ -8,6 +8,7 @@ import { SCHEMA_COMMENT } from '../../src/lib/import/draft';
 import { askMissing, scaffoldStudy } from '../../src/lib/import/scaffold';
 import { studySchema } from '../../src/schemas';
 import { tempDir } from '../helpers/build';
+import { withReview } from '../helpers/import';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -19,7 +20,7 @@ function contentCopy(): string {
 
 /** Runs `npm run new-study -- <args>` with CONTENT_DIR set; stdin is not a terminal, so nothing is asked. */
 function newStudy(args: string[], contentDir: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/new-study.ts'), ...args], {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/new-study.ts'), ...withReview(args, contentDir)], {
     cwd: root,
     env: { ...process.env, CONTENT_DIR: contentDir },
     encoding: 'utf8',

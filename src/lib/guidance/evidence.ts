@@ -3,6 +3,8 @@ import type { Study } from '../../schemas';
 import { designLabels, formatList, modalityLabels } from '../labels';
 import { isUnverified } from '../provenance';
 import { shortCitation } from '../summary';
+import { isSynthesis } from '../evidence-base';
+import { pooledRow } from '../synthesis-view';
 import { notCountedBecause } from './strength';
 
 /** One fact and whether the record confirms it. */
@@ -35,6 +37,19 @@ function resultsUnconfirmed(s: Study): boolean {
   return s.provenance.verification === 'bibliographic' || s.provenance.verification === 'unverified';
 }
 
+/** A review of studies' finding with its headline pooled estimates after it, as the review reports them. */
+function withPooled(s: Study, finding: Fact): Fact {
+  if (!isSynthesis(s) || !s.synthesis || s.synthesis.pooled.length === 0) return finding;
+  const pooled = s.synthesis.pooled.map(pooledRow).map((r) => {
+    const extra = [r.k !== 'not reported' ? `k = ${r.k}` : '', r.i2 !== 'not reported' ? `I² = ${r.i2}` : ''].filter(Boolean);
+    return `${r.label}: ${r.measure} ${r.estimate} (95% CI ${r.ci}${extra.length > 0 ? `; ${extra.join(', ')}` : ''})`;
+  });
+  return {
+    text: `${finding.text} Pooled, as the review reports it: ${pooled.join('; ')}.`,
+    unconfirmed: finding.unconfirmed || isUnverified(s, 'synthesis.pooled'),
+  };
+}
+
 /** The facts an evidence list shows for one study cited by a point about `about` (field paths). */
 export function describeEvidence(s: Study, about: readonly string[] = []): EvidenceItem {
   const u = (path: string) => isUnverified(s, path);
@@ -50,10 +65,19 @@ export function describeEvidence(s: Study, about: readonly string[] = []): Evide
       unconfirmed: u('modalities'),
     },
     design: { text: designLabels[s.design], unconfirmed: u('design') },
-    n: { text: s.sample_size === null ? 'N not reported' : `N = ${s.sample_size}`, unconfirmed: u('sample_size') },
-    finding: s.alliance.finding
-      ? { text: s.alliance.finding, unconfirmed: u('alliance.finding') || resultsUnconfirmed(s) }
-      : { text: s.summary, unconfirmed: resultsUnconfirmed(s) },
+    n: s.synthesis
+      ? {
+          text:
+            s.synthesis.studies_included === null ? 'studies included not reported' : `${s.synthesis.studies_included} studies included`,
+          unconfirmed: u('synthesis.studies_included'),
+        }
+      : { text: s.sample_size === null ? 'N not reported' : `N = ${s.sample_size}`, unconfirmed: u('sample_size') },
+    finding: withPooled(
+      s,
+      s.alliance.finding
+        ? { text: s.alliance.finding, unconfirmed: u('alliance.finding') || resultsUnconfirmed(s) }
+        : { text: s.summary, unconfirmed: resultsUnconfirmed(s) },
+    ),
     recordUnconfirmed: s.provenance.verification === 'unverified',
   };
 }

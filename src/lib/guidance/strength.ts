@@ -10,8 +10,11 @@
 //    (confirmed sample sizes only, each sample once; "not reported" adds 0), and how many were
 //    checked against the full text.
 // 3. The label is the highest level whose every threshold is met; otherwise "very limited".
+// 4. A cited systematic review or meta-analysis never counts: the label is about primary studies,
+//    and the studies it pooled would be counted twice. It is listed with its pooled numbers as a
+//    review-level finding beside the label; cite the primary studies to raise the label.
 import type { Study } from '../../schemas';
-import { deriveSamples, evidenceStatus } from '../evidence-base';
+import { deriveSamples, evidenceStatus, isSynthesis } from '../evidence-base';
 import { isUnverified } from '../provenance';
 import { fieldName } from '../study-view';
 import { countNoun, formatCount, plural } from '../format';
@@ -65,6 +68,8 @@ export interface StrengthTally {
   sampleSizeUnknown: number;
   /** Counted studies checked against the full text. */
   fullText: number;
+  /** Cited reviews and meta-analyses (rule 4: never counted, shown as review-level findings). */
+  syntheses: number;
 }
 
 export interface Strength extends StrengthTally {
@@ -87,6 +92,10 @@ type Cited = Pick<Study, 'id' | 'design' | 'sample_size' | 'provenance' | 'revie
 /** Why a cited study does not add to a point about `about` (rule 1); empty when it counts. */
 export function notCountedBecause(study: Cited, about: readonly string[] = []): string[] {
   const reasons: string[] = [];
+  if (isSynthesis(study))
+    reasons.push(
+      'a review of studies: its pooled result is a review-level finding, and the studies it pooled count through their own records',
+    );
   const status = evidenceStatus(study);
   if (status === 'pending') reasons.push('awaiting screening, so not part of the evidence');
   if (status === 'excluded') reasons.push('excluded from the evidence');
@@ -118,6 +127,7 @@ export function tallyEvidence(studies: readonly Cited[], options: StrengthOption
     participants: samples.participants,
     sampleSizeUnknown: counted.filter((s) => !confirmedSize(s)).length,
     fullText: counted.filter((s) => s.provenance.verification === 'full-text').length,
+    syntheses: unique.filter(isSynthesis).length,
   };
 }
 
@@ -137,17 +147,24 @@ const countOrNo = (n: number, one: string, many = `${one}s`) => (n === 0 ? `no $
 
 /** The tally as one plain sentence. */
 export function formatBasis(t: StrengthTally): string {
+  const primary = t.cited - (t.syntheses ?? 0);
+  const reviews =
+    t.syntheses > 0
+      ? ` ${countNoun(t.syntheses, 'review or meta-analysis', 'reviews and meta-analyses')} also cited ${plural(t.syntheses, 'is', 'are')} a review-level finding, shown with its own numbers, and never ${plural(t.syntheses, 'counts', 'count')} here.`
+      : '';
+  if (primary === 0 && t.syntheses > 0)
+    return `No primary study is cited, so the label rests on none:${reviews.replace(' also cited', ' cited')}`;
   const count =
-    t.counted === t.cited
-      ? `${countOrNo(t.cited, 'cited study', 'cited studies')}`
-      : `${t.counted} of ${countOrNo(t.cited, 'cited study', 'cited studies')} count`;
+    t.counted === primary
+      ? `${countOrNo(primary, 'cited study', 'cited studies')}`
+      : `${t.counted} of ${countOrNo(primary, 'cited study', 'cited studies')} count`;
   const sampleNote =
     t.samples < t.counted ? ` (${formatCount(t.samples)} distinct ${plural(t.samples, 'sample')}: some report the same participants)` : '';
   const unknown = t.sampleSizeUnknown > 0 ? ` (sample size not confirmed in ${t.sampleSizeUnknown})` : '';
   const fullText = t.fullText === 0 ? 'none checked against the full text' : `${t.fullText} checked against the full text`;
-  if (t.counted === 0) return `${count}: none is confirmed well enough to support this point.`;
+  if (t.counted === 0) return `${count}: none is confirmed well enough to support this point.${reviews}`;
   const people = t.participants === 0 ? 'no confirmed sample size' : `${countOrNo(t.participants, 'participant')}${unknown}`;
-  return `${count}${sampleNote}: ${countOrNo(t.rcts, 'randomized trial')}, ${people}; ${fullText}.`;
+  return `${count}${sampleNote}: ${countOrNo(t.rcts, 'randomized trial')}, ${people}; ${fullText}.${reviews}`;
 }
 
 /** The evidence strength of a point citing `studies`. */
