@@ -13,6 +13,9 @@
 //   number after it, so labels are written without commas or semicolons.
 // Mapping to the Flow schema: per_source → database_specific_results (register_specific_results
 // is read into per_source too); total_studies/total_reports = previous + new (written for R, not read).
+// total_studies_ma/total_reports_ma (the template's rows since v1.1.4, December 2024; PRISMA_data()
+// warns and draws 0 when a row is missing) are written blank: a flow holds no meta-analysis counts.
+// Read, they must be whole numbers or blank and no more than the totals, and are not kept.
 // An arm (previous, other methods) is written with blank counts when the flow has none, and read as
 // present when any of its counts is given; so an arm whose counts are all null does not survive a
 // round trip.
@@ -29,9 +32,13 @@ export const PRISMA_CSV_HEADER = 'data,node,box,description,boxtext,tooltips,url
 /** One template row: data name, node, box, description, box text, tooltip, url. */
 type TemplateRow = readonly [data: string, node: string, box: string, description: string, boxtext: string, tooltips: string, url: string];
 
-const EXCLUDED_HINT = '[reasons and numbers separated by ; e.g. Reason1, n; Reason2, n]';
+/** The template's hint in the two exclusion rows' description, as the package writes it. */
+const EXCLUDED_HINT = '[separate reasons and numbers using ; e.g. Reason1, xxx; Reason2, xxx; Reason3, xxx]';
 
-/** The rows of the package's template, in its order (English labels). */
+/**
+ * The rows of the package's template (v1.1.4, inst/extdata/PRISMA.csv; a copy is in
+ * tests/fixtures/prisma2020), in its order, every column but `n` as the package writes it.
+ */
 export const PRISMA_CSV_TEMPLATE: readonly TemplateRow[] = [
   ['NA', 'node4', 'prevstud', 'Grey title box; Previous studies', 'Previous studies', 'Grey title box; Previous studies', 'prevstud.html'],
   [
@@ -241,6 +248,24 @@ export const PRISMA_CSV_TEMPLATE: readonly TemplateRow[] = [
   ],
   ['screening', 'node2', 'screening', 'Blue screening box', 'Screening', 'Blue screening box', 'screening.html'],
   ['included', 'node3', 'included', 'Blue included box', 'Included', 'Blue included box', 'included.html'],
+  [
+    'total_studies_ma',
+    'node23',
+    'box17',
+    'Total studies included in meta-analysis',
+    'Total studies included in meta-analysis',
+    'Total studies included in meta-analysis',
+    'total_studies_meta_analysis.html',
+  ],
+  [
+    'total_reports_ma',
+    'NA',
+    'box17',
+    'Reports of total included studies in meta-analysis',
+    'Reports of total included studies in meta-analysis',
+    'NA',
+    'NA',
+  ],
 ];
 
 /** Rows that are titles or stage labels: their `n` is not a count (the template writes 0). */
@@ -314,6 +339,10 @@ export function writePrismaCsv(
     new_reports: countField(flow.included_reports),
     total_studies: countField(previous ? sumIfBoth(previous.studies, flow.included_studies) : flow.included_studies),
     total_reports: countField(previous ? sumIfBoth(previous.reports, flow.included_reports) : flow.included_reports),
+    // The flow has no meta-analysis counts: blank, which R reads as NA, so the package draws no
+    // meta-analysis box even with meta_analysis = TRUE (0 would draw "(n = 0)").
+    total_studies_ma: '',
+    total_reports_ma: '',
   };
   const lines = [PRISMA_CSV_HEADER];
   for (const [data, node, box, description, boxtext, tooltips, url] of PRISMA_CSV_TEMPLATE) {
@@ -563,7 +592,10 @@ export function countsWithoutRow(text: string, current: Flow): { data: string; p
     .filter(({ value }) => value !== null && value !== undefined);
 }
 
-/** total_studies and total_reports, when given, must be previous + new (they are written for R and not read into the flow). */
+/**
+ * total_studies and total_reports, when given, must be previous + new; total_studies_ma and
+ * total_reports_ma whole numbers no larger than them (all four are written for R, not read into the flow).
+ */
 function checkTotals(byData: CountRows, problems: Problems): void {
   const plain = (data: string) => {
     const n = byData.get(data)?.n ?? '';
@@ -580,6 +612,19 @@ function checkTotals(byData: CountRows, problems: Problems): void {
         line: byData.get(total)!.line,
         field: 'n',
         message: `${total} (${given}) should equal ${previous} + ${added} = ${expected}`,
+      });
+  }
+  for (const [subset, total] of [
+    ['total_studies_ma', 'total_studies'],
+    ['total_reports_ma', 'total_reports'],
+  ] as const) {
+    const n = readCount(byData, subset, problems);
+    const whole = plain(total);
+    if (n !== null && whole !== null && n > whole)
+      problems.push({
+        line: byData.get(subset)!.line,
+        field: 'n',
+        message: `${subset} (${n}) is more than ${total} (${whole}): a meta-analysis includes no more than the review`,
       });
   }
 }

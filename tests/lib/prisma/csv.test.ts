@@ -56,6 +56,8 @@ describe('writePrismaCsv', () => {
     ['total_studies', '7'],
     ['previous_studies', ''],
     ['website_results', ''],
+    ['total_studies_ma', ''],
+    ['total_reports_ma', ''],
   ])('writes %s as %j (blank = not reported)', (data, n) => {
     expect(nOf(csv, data)).toBe(n);
   });
@@ -67,7 +69,7 @@ describe('writePrismaCsv', () => {
 
   test('quotes fields that hold commas', () => {
     expect(csv).toContain(
-      'dbr_excluded,node14,box9,"Reports excluded (databases and registers): [reasons and numbers separated by ; e.g. Reason1, n; Reason2, n]"',
+      'dbr_excluded,node14,box9,"Reports excluded (databases and registers): [separate reasons and numbers using ; e.g. Reason1, xxx; Reason2, xxx; Reason3, xxx]"',
     );
     expect(csv).toContain(',"Wrong population, 10; No measure of the alliance - or none reported, 5"\n');
   });
