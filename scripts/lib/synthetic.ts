@@ -11,6 +11,7 @@ import {
   modalities,
   outcomeLinks,
   raters,
+  synthesisDesigns,
   verifications,
   vsFaceToFace,
   type ReviewInput,
@@ -58,6 +59,9 @@ const families = [
   'Petrova',
 ];
 
+/** Designs of primary studies: a review of reviews needs a `synthesis` block the generator does not write. */
+const primaryDesigns = designs.filter((d) => !(synthesisDesigns as readonly string[]).includes(d));
+
 /** The review every synthetic study belongs to. */
 export const syntheticReview: ReviewInput = {
   id: 'synthetic-review',
@@ -78,6 +82,15 @@ export function syntheticStudies(count: number, seed = 1): StudyInput[] {
     const id = `synthetic-${year}-${String(i).padStart(5, '0')}`;
     const mods = [...new Set([pick(modalities), ...(rnd() < 0.2 ? [pick(modalities)] : [])])];
     const title = `Synthetic study ${i}: ${Array.from({ length: 6 }, () => pick(words)).join(' ')}`;
+    const comparator = pick(comparators);
+    // Valid and warning-free: a face-to-face comparison has a finding, and "not-reported" is listed as unconfirmed.
+    const vs = pick(vsFaceToFace);
+    const vsFaceToFaceValue = comparator === 'face-to-face' && vs === 'not-compared' ? 'equivalent' : vs;
+    const outcomeLink = pick(outcomeLinks);
+    const unverified = [
+      ...(vsFaceToFaceValue === 'not-reported' ? ['alliance.vs_face_to_face'] : []),
+      ...(outcomeLink === 'not-reported' ? ['alliance.outcome_link'] : []),
+    ];
     return {
       id,
       title,
@@ -85,20 +98,26 @@ export function syntheticStudies(count: number, seed = 1): StudyInput[] {
       journal: 'Journal of Synthetic Data',
       authors: [`${pick(families)}, A.`, `${pick(families)}, B.`],
       doi: `10.5555/synthetic.${i}`,
-      design: pick(designs),
+      design: pick(primaryDesigns),
       population: 'Synthetic participants',
       conditions: [pick(conditions)],
       sample_size: rnd() < 0.1 ? null : 10 + Math.floor(rnd() * 400),
       modalities: mods,
-      comparator: pick(comparators),
+      comparator,
       alliance: {
         measures: [{ instrument: pick(['WAI', 'WAI-S', 'ARM', 'SEQ']), rater: pick(raters) }],
-        vs_face_to_face: pick(vsFaceToFace),
-        outcome_link: pick(outcomeLinks),
+        vs_face_to_face: vsFaceToFaceValue,
+        outcome_link: outcomeLink,
       },
       summary: `A synthetic record generated for benchmarks about ${pick(words)} and ${pick(words)}; it describes no real study.`,
       reviews: [{ review: 'synthetic-review', decision: 'included' }],
-      provenance: { verification: pick(verifications), unverified_fields: [], sources: [], added: '2026-01-01', updated: '2026-01-01' },
+      provenance: {
+        verification: pick(verifications),
+        unverified_fields: unverified,
+        sources: [],
+        added: '2026-01-01',
+        updated: '2026-01-01',
+      },
     } satisfies StudyInput;
   });
 }

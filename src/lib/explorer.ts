@@ -204,13 +204,16 @@ const isSort = (value: string): value is ExplorerSort => Object.hasOwn(explorerS
 /** The sort used when none is given: by relevance while searching, else oldest first. */
 export const defaultSort = (q: string): ExplorerSort => (q ? 'relevance' : 'year-asc');
 
-/** The explorer state from URL parameters (or the filter form's fields); unknown sorts, facets and values are dropped. */
+/**
+ * The explorer state from URL parameters (or the filter form's fields); unknown sorts, facets and
+ * values are dropped, and so is "relevance" without search words (there is nothing to rank by).
+ */
 export function parseExplorerState(params: URLSearchParams): ExplorerState {
   const q = params.get('q')?.trim() ?? '';
   const sort = params.get('sort') ?? defaultSort(q);
   return {
     q,
-    sort: isSort(sort) ? sort : 'year-asc',
+    sort: isSort(sort) && (q || sort !== 'relevance') ? sort : 'year-asc',
     page: Math.max(1, Math.floor(Number(params.get('page'))) || 1),
     filters: parseFacetParams(params),
   };

@@ -4,6 +4,7 @@
 // lib/facets', the same the server-rendered table uses; this file only talks to the DOM.
 import { loadPagefind, type Pagefind } from './pagefind';
 import { facetValueLabel } from '../lib/facets';
+import { openFacetIndex, queryFacetIndex, type FacetIndex, type FacetIndexData } from '../lib/facet-index';
 import {
   explorerSorts,
   explorerStatus,
@@ -67,15 +68,47 @@ function readForm(form: HTMLFormElement): ExplorerState {
   return parseExplorerState(params);
 }
 
+/** The sort menu shows the order in use; "relevance" can be chosen only while there are search words. */
+function syncSort(form: HTMLFormElement, state: ExplorerState): void {
+  const select = form.elements.namedItem('sort') as HTMLSelectElement;
+  const relevance = select.querySelector<HTMLOptionElement>('option[value=relevance]');
+  if (relevance) relevance.disabled = !state.q;
+  select.value = state.sort;
+}
+
 function syncForm(form: HTMLFormElement, state: ExplorerState): void {
   (form.elements.namedItem('q') as HTMLInputElement).value = state.q;
-  (form.elements.namedItem('sort') as HTMLSelectElement).value = state.sort;
+  syncSort(form, state);
   for (const box of form.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))
     box.checked = state.filters[box.name]?.includes(box.value) ?? false;
 }
 
-/** Runs the search for a state: the page of rows, and each facet's counts. */
-async function search(pagefind: Pagefind, state: ExplorerState): Promise<View | null> {
+/** The in-memory facet index (/data/explorer-index.json), or null when it cannot be loaded (then Pagefind answers every query). */
+async function loadFacetIndex(base: string): Promise<FacetIndex | null> {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  try {
+    const res = await fetch(`${root}data/explorer-index.json`);
+    return res.ok ? openFacetIndex((await res.json()) as FacetIndexData) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs the search for a state: the page of rows, and each facet's counts. Without search words the
+ *  facet index answers in memory; with them, Pagefind does. */
+async function search(
+  getPagefind: () => Promise<Pagefind>,
+  facetIndex: FacetIndex | null,
+  state: ExplorerState,
+  base: string,
+): Promise<View | null> {
+  if (!state.q && facetIndex) {
+    const filters = Object.fromEntries(
+      Object.entries(state.filters).map(([name, keys]) => [name, keys.map((k) => facetValueLabel(name, k))]),
+    );
+    return queryFacetIndex(facetIndex, { filters, sort: state.sort, page: state.page }, base);
+  }
+  const pagefind = await getPagefind();
   const term = state.q || null;
   const sort = explorerSorts[state.sort];
   const filters = indexFilters(state.filters);
@@ -107,7 +140,7 @@ function renderCounts(form: HTMLFormElement, counts: View['counts']): void {
 }
 
 function renderTable(holder: HTMLElement, view: View, q: string): void {
-  const table = el('table', undefined, { class: 'study-table' });
+  const table = el('table', undefined, { class: 'study-table stack-narrow' });
   table.append(el('caption', matchCaption(view.total, q)));
   const head = el('tr');
   for (const c of studyColumns) head.append(el('th', c.label, { scope: 'col', class: c.numeric ? 'num' : undefined }));
@@ -120,7 +153,7 @@ function renderTable(holder: HTMLElement, view: View, q: string): void {
     const th = el('th', undefined, { scope: 'row' });
     th.append(el('a', r.cite, { href: r.url }));
     tr.append(th);
-    for (const c of studyCellColumns) tr.append(el('td', r[c.key], { class: c.numeric ? 'num' : undefined }));
+    for (const c of studyCellColumns) tr.append(el('td', r[c.key], { class: c.numeric ? 'num' : undefined, 'data-label': c.label }));
     body.append(tr);
   }
   table.append(body);
@@ -187,22 +220,43 @@ function listen(parts: Parts, update: (state: ExplorerState) => void): void {
 export async function startExplorer(root: HTMLElement): Promise<void> {
   const parts = findParts(root);
   if (!parts) return;
-  let pagefind: Pagefind;
-  try {
-    pagefind = await loadPagefind(parts.config.base);
-  } catch {
-    parts.status.textContent = `Filtering needs the search index, which could not be loaded; the full table is available page by page below.`;
-    return;
+  // Facet clicks without search words need only the facet index; Pagefind is fetched when search
+  // words need it (or as the search box takes focus), or at once when the facet index is missing.
+  let pagefindLoad: Promise<Pagefind> | undefined;
+  const getPagefind = () => (pagefindLoad ??= loadPagefind(parts.config.base));
+  const facetIndex = await loadFacetIndex(parts.config.base);
+  if (!facetIndex) {
+    try {
+      await getPagefind();
+    } catch {
+      parts.status.textContent = `Filtering needs the search index, which could not be loaded; the full table is available page by page below.`;
+      return;
+    }
   }
+  parts.form.querySelector('input[name=q]')?.addEventListener('focus', () => void getPagefind().catch(() => undefined), { once: true });
   parts.form.hidden = false;
+  // The filters fold away on narrow screens, so the first results show without scrolling past them.
+  const fold = root.querySelector<HTMLDetailsElement>('details[data-explorer-facets]');
+  if (fold) fold.open = matchMedia('(min-width: 48rem)').matches;
   root.querySelector('[data-explorer-pagination]')?.setAttribute('hidden', '');
+  root.querySelector('[data-explorer-nojs]')?.setAttribute('hidden', '');
+  root.querySelector('[data-explorer-js]')?.removeAttribute('hidden');
 
   let state = parseExplorerState(new URLSearchParams(location.search));
   let runId = 0;
   const update = async (next: ExplorerState) => {
     state = next;
+    syncSort(parts.form, state);
     const id = ++runId;
-    const view = await search(pagefind, state);
+    let view: View | null;
+    try {
+      view = await search(getPagefind, facetIndex, state, parts.config.base);
+    } catch {
+      if (id === runId)
+        parts.status.textContent =
+          'Searching within the studies needs the search index, which could not be loaded; the filters still work.';
+      return;
+    }
     // A later search may have started while this one ran: only the latest is shown.
     if (!view || id !== runId) return;
     state = { ...state, page: view.range.page };

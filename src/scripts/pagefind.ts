@@ -9,6 +9,8 @@ export interface PagefindResultData {
 }
 export interface PagefindResult {
   id: string;
+  /** Relevance to the search words; higher is better. */
+  score: number;
   data: () => Promise<PagefindResultData>;
 }
 export interface PagefindResponse {
@@ -18,13 +20,18 @@ export interface PagefindResponse {
   totalFilters: Record<string, Record<string, number>>;
 }
 export type PagefindFilter = string | { any: string[] } | { all: string[] };
+export interface PagefindSearchOptions {
+  filters?: Record<string, PagefindFilter>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
 export interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
-  search: (
-    term: string | null,
-    o?: { filters?: Record<string, PagefindFilter>; sort?: Record<string, 'asc' | 'desc'> },
-  ) => Promise<PagefindResponse | null>;
+  search: (term: string | null, o?: PagefindSearchOptions) => Promise<PagefindResponse | null>;
+  /** Waits `ms`, then searches; null when a later call has started meanwhile. */
+  debouncedSearch: (term: string | null, o: PagefindSearchOptions, ms: number) => Promise<PagefindResponse | null>;
+  /** Starts loading the index chunks a search will need. */
+  preload: (term: string, o?: PagefindSearchOptions) => Promise<void>;
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
 

@@ -33,6 +33,7 @@ describe('parseExplorerState', () => {
   test('sorts by relevance while searching and oldest first otherwise, when no sort is given', () => {
     expect(parseExplorerState(new URLSearchParams('q=chat')).sort).toBe('relevance');
     expect(parseExplorerState(new URLSearchParams('')).sort).toBe('year-asc');
+    expect(parseExplorerState(new URLSearchParams('q=chat&sort=relevance')).sort).toBe('relevance');
   });
 
   test.each([
@@ -43,6 +44,8 @@ describe('parseExplorerState', () => {
     ['page=two', { page: 1 }],
     ['page=2.7', { page: 2 }],
     ['modality=fax&colour=red', { filters: {} }],
+    ['sort=relevance', { sort: 'year-asc' }],
+    ['q=+&sort=relevance', { sort: 'year-asc' }],
   ])('drops or repairs what it cannot use: %s', (query, expected) => {
     expect(parseExplorerState(new URLSearchParams(query))).toMatchObject(expected);
   });
