@@ -3,10 +3,8 @@
 // ledger and a second explorer page come from a fixture site (the real content has neither yet).
 // The last tests plant faults to show the check catches them.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { axeViolations, chromiumPath, launchBrowser, type AxeViolation } from '../helpers/browser';
-import { serveStatic, type StaticServer } from '../helpers/serve';
-import { buildTemplateFixture, fixtureOnlyTemplates, templatePages } from '../helpers/templates';
+import { axeViolations, chromiumPath, type AxeViolation } from '../helpers/browser';
+import { fixtureOnlyTemplates, openTemplateTabs, templatePages, type TemplateTabs } from '../helpers/templates';
 
 const widths = [390, 1280] as const;
 const sitePages = [...templatePages(inject('siteDir')), '/studies/?modality=videoconference'];
@@ -26,35 +24,14 @@ const summarise = (violations: AxeViolation[]) =>
   );
 
 describe.skipIf(!chromiumPath)('accessibility (axe-core, WCAG 2.2 AA) at 390 and 1280 px', () => {
-  let site: StaticServer;
-  let fixture: StaticServer;
-  let removeFixture = () => {};
-  let browser: BrowserContext;
-  const tabs = new Map<number, Page>();
-
+  let tabs: TemplateTabs | undefined;
   beforeAll(async () => {
-    const built = buildTemplateFixture();
-    removeFixture = built.remove;
-    if (built.code !== 0) throw new Error(`The fixture site did not build:\n${built.output}`);
-    [site, fixture] = await Promise.all([serveStatic(inject('siteDir')), serveStatic(built.outDir)]);
-    browser = await launchBrowser();
-    for (const width of widths) {
-      const tab = await browser.newPage();
-      await tab.setViewportSize({ width, height: 900 });
-      tabs.set(width, tab);
-    }
+    tabs = await openTemplateTabs(inject('siteDir'), widths);
   });
   afterAll(async () => {
-    await browser?.close();
-    await Promise.all([site?.close(), fixture?.close()]);
-    removeFixture();
+    await tabs?.close();
   });
-
-  const open = async (width: number, path: string, on: 'site' | 'fixture' = 'site') => {
-    const tab = tabs.get(width)!;
-    await tab.goto(`${(on === 'site' ? site : fixture).origin}${path}`, { waitUntil: 'networkidle' });
-    return tab;
-  };
+  const open = (width: number, path: string, on: 'site' | 'fixture' = 'site') => tabs!.open(width, path, on);
 
   test.each(cases)('$path has no violations at $width px ($site)', async ({ width, path, site: on }) => {
     expect(summarise(await axeViolations(await open(width, path, on)))).toEqual([]);

@@ -4,10 +4,8 @@
 // printed pages have margins and show no address after internal links. Each check is shown to
 // catch a planted fault at the end.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { chromiumPath, launchBrowser } from '../helpers/browser';
-import { serveStatic, type StaticServer } from '../helpers/serve';
-import { buildTemplateFixture, fixtureOnlyTemplates, templatePages } from '../helpers/templates';
+import { chromiumPath } from '../helpers/browser';
+import { fixtureOnlyTemplates, openTemplateTabs, templatePages, type TemplateTabs } from '../helpers/templates';
 
 const phoneWidths = [360, 390] as const;
 const sitePages = templatePages(inject('siteDir'));
@@ -98,35 +96,14 @@ function printedPage() {
 }
 
 describe.skipIf(!chromiumPath)('layout on phones and in print', () => {
-  let site: StaticServer;
-  let fixture: StaticServer;
-  let removeFixture = () => {};
-  let browser: BrowserContext;
-  const pages = new Map<number, Page>();
-
+  let tabs: TemplateTabs | undefined;
   beforeAll(async () => {
-    const built = buildTemplateFixture();
-    removeFixture = built.remove;
-    if (built.code !== 0) throw new Error(`The fixture site did not build:\n${built.output}`);
-    [site, fixture] = await Promise.all([serveStatic(inject('siteDir')), serveStatic(built.outDir)]);
-    browser = await launchBrowser();
-    for (const width of [...phoneWidths, 1280]) {
-      const page = await browser.newPage();
-      await page.setViewportSize({ width, height: 800 });
-      pages.set(width, page);
-    }
+    tabs = await openTemplateTabs(inject('siteDir'), [...phoneWidths, 1280], 800);
   });
   afterAll(async () => {
-    await browser?.close();
-    await Promise.all([site?.close(), fixture?.close()]);
-    removeFixture();
+    await tabs?.close();
   });
-
-  const open = async (width: number, path: string, on: 'site' | 'fixture' = 'site') => {
-    const page = pages.get(width)!;
-    await page.goto(`${(on === 'site' ? site : fixture).origin}${path}`, { waitUntil: 'networkidle' });
-    return page;
-  };
+  const open = (width: number, path: string, on: 'site' | 'fixture' = 'site') => tabs!.open(width, path, on);
 
   test.each(cases)('$path fits a $width px screen ($site)', async ({ width, path, site: on }) => {
     const page = await open(width, path, on);

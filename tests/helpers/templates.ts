@@ -5,6 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildSite, tempDir, type BuildResult } from './build';
 import { writeSyntheticContent } from '../../scripts/lib/synthetic';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { serveStatic } from './serve';
 
 /** Folder names of the pages under `section` of a built site (`/studies/<id>/`, `/guides/<slug>/`). */
 function pagesUnder(siteDir: string, section: string): string[] {
@@ -48,4 +51,43 @@ export function buildTemplateFixture(): BuildResult & { contentDir: string; remo
     for (const dir of [contentDir, result.outDir]) fs.rmSync(dir, { recursive: true, force: true });
   };
   return { ...result, contentDir, remove };
+}
+
+/** The real site and the template fixture, served, with one browser tab per width (see openTemplateTabs). */
+export interface TemplateTabs {
+  /** Opens `path` of the real site (or the fixture) in the tab of `width`, once the network is idle. */
+  open: (width: number, path: string, on?: 'site' | 'fixture') => Promise<Page>;
+  close: () => Promise<void>;
+}
+
+/**
+ * Builds the template fixture, serves it beside the real site (`siteDir`) and opens one tab per
+ * width in one browser: the setup the layout and accessibility tests share.
+ */
+export async function openTemplateTabs(siteDir: string, widths: readonly number[], height = 900): Promise<TemplateTabs> {
+  const built = buildTemplateFixture();
+  if (built.code !== 0) {
+    built.remove();
+    throw new Error(`The fixture site did not build:\n${built.output}`);
+  }
+  const [site, fixture] = await Promise.all([serveStatic(siteDir), serveStatic(built.outDir)]);
+  const browser = await launchBrowser();
+  const tabs = new Map<number, Page>();
+  for (const width of widths) {
+    const tab = await browser.newPage();
+    await tab.setViewportSize({ width, height });
+    tabs.set(width, tab);
+  }
+  return {
+    open: async (width, path, on = 'site') => {
+      const tab = tabs.get(width)!;
+      await tab.goto(`${(on === 'site' ? site : fixture).origin}${path}`, { waitUntil: 'networkidle' });
+      return tab;
+    },
+    close: async () => {
+      await browser.close();
+      await Promise.all([site.close(), fixture.close()]);
+      built.remove();
+    },
+  };
 }
