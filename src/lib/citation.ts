@@ -13,8 +13,10 @@ export type CitationFields = Citation;
 /** A CSL-JSON item, the interchange format citation-js reads. */
 export type CslItem = CslInput & { id: string; type: string };
 
-/** Splits "Family, Given" into CSL name parts. */
-export function parseAuthor(author: string): { family: string; given?: string } {
+/** Splits "Family, Given" into CSL name parts; a group author written in braces ("{Rapport contributors}") is one literal name. */
+export function parseAuthor(author: string): { family: string; given?: string } | { literal: string } {
+  const group = /^\{(.+)\}$/.exec(author.trim());
+  if (group?.[1]) return { literal: group[1] };
   const [family = author, given] = author.split(/,\s*/, 2);
   return given ? { family, given } : { family };
 }

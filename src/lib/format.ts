@@ -22,8 +22,10 @@ export function formatTwoDecimals(n: number): string {
   return `${n < 0 && Number(digits) !== 0 ? MINUS : ''}${digits}`;
 }
 
-/** The family name of an author written "Family, Given" (the whole text when there is no comma). */
+/** The family name of an author written "Family, Given" (the whole text when there is no comma; a group author's name without its braces). */
 export function familyName(author: string | undefined): string {
+  const group = /^\{(.+)\}$/.exec((author ?? '').trim());
+  if (group?.[1]) return group[1];
   return (author ?? '').split(',')[0]?.trim() ?? '';
 }
 

@@ -29,7 +29,7 @@ export function splitPages(pages: string): { first: string; last?: string } {
  *  citation_doi, citation_pmid). */
 export function highwireTags(c: Citation): MetaTag[] {
   const tag = (key: string, content: string): MetaTag => ({ attr: 'name', key, content: oneLine(content) });
-  const tags = [tag('citation_title', c.title), ...c.authors.map((a) => tag('citation_author', a))];
+  const tags = [tag('citation_title', c.title), ...c.authors.map((a) => tag('citation_author', a.replace(/^\{(.+)\}$/, '$1')))];
   tags.push(tag('citation_publication_date', String(c.year)), tag('citation_journal_title', c.journal));
   if (c.volume) tags.push(tag('citation_volume', c.volume));
   if (c.issue) tags.push(tag('citation_issue', c.issue));
@@ -68,6 +68,8 @@ type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string
 
 /** A person in schema.org terms, from "Family, Given". */
 function person(author: string): JsonLd {
+  const group = /^\{(.+)\}$/.exec(author.trim());
+  if (group?.[1]) return { '@type': 'Organization', name: group[1] };
   const [family = author, given] = author.split(/,\s*/, 2);
   return given
     ? { '@type': 'Person', name: `${given} ${family}`, familyName: family, givenName: given }

@@ -50,6 +50,8 @@ export function versionLabel(version: string, commit: string | null): string {
 /** APA author list: "Family, G." for a personal name, the name itself for a group; "A, B, & C". */
 function apaAuthors(authors: readonly string[]): string {
   const names = authors.map((a) => {
+    const group = /^\{(.+)\}$/.exec(a.trim());
+    if (group?.[1]) return group[1];
     const [family = a, given] = a.split(/,\s*/, 2);
     if (!given) return a;
     const initials = given

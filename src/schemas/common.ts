@@ -124,7 +124,12 @@ export const year = z
   .refine((y) => y <= new Date().getFullYear(), { message: 'must not be in the future' });
 
 /** One author, `"Family, Given"` (given names or initials). */
-export const author = z.string().regex(/^[^,]+, [^,]+$/, 'must be written "Family, Given", e.g. "Germain, Vanessa" or "Cook, J. E."');
+export const author = z
+  .string()
+  .regex(
+    /^(?:[^,{}]+, [^,{}]+|\{[^,{}]+\})$/,
+    'must be written "Family, Given", e.g. "Germain, Vanessa" or "Cook, J. E." (or a group author in braces, e.g. "{Rapport contributors}")',
+  );
 
 /** The largest count a record may hold: more than any review screens or any study enrols; a larger number is a typo. */
 export const MAX_COUNT = 10_000_000;
@@ -152,7 +157,10 @@ export const citationFields = {
   title: text.describe('Title of the report.'),
   year: year.describe('Year of publication.'),
   journal: text.describe('Journal (or venue) name.'),
-  authors: z.array(author).min(1, 'must list at least one author').describe('Authors in publication order, each "Family, Given".'),
+  authors: z
+    .array(author)
+    .min(1, 'must list at least one author')
+    .describe('Authors in publication order, each "Family, Given"; a group author in braces, e.g. "{Rapport contributors}".'),
   authors_incomplete: z
     .literal(true, { errorMap: () => ({ message: 'must be true, or left out when the author list is complete' }) })
     .optional()

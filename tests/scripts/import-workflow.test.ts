@@ -91,7 +91,7 @@ describe('a contributor edits an imported draft', () => {
       'adds an author as "Given Family"',
       (t) => t.replace('  - Nørgaard, Søren', '  - Søren Nørgaard'),
       /Søren Nørgaard/,
-      'authors[0]: must be written "Family, Given", e.g. "Germain, Vanessa" or "Cook, J. E." (got "Søren Nørgaard"). Did you mean "Nørgaard, Søren"?',
+      'authors[0]: must be written "Family, Given", e.g. "Germain, Vanessa" or "Cook, J. E." (or a group author in braces, e.g. "{Rapport contributors}") (got "Søren Nørgaard"). Did you mean "Nørgaard, Søren"?',
     ],
     [
       'writes a date day first',
