@@ -199,6 +199,8 @@ export interface ReviewOverview {
   studies: number;
   /** Reviews and meta-analyses it includes (shown apart, never counted as studies). */
   syntheses: number;
+  /** Every record it includes: studies and reviews together. */
+  included: number;
   /** Included studies not confirmed as listed by the published review; null for a review screened here, whose list is its screening log. */
   unconfirmedListing: number | null;
 }
@@ -253,6 +255,7 @@ export function deriveEvidenceOverview(
       found: found.length > 0 ? andList(found) : 'not recorded',
       studies: included.filter((s) => !isSynthesis(s)).length,
       syntheses: included.filter(isSynthesis).length,
+      included: included.length,
       unconfirmedListing: tracked.has(r.id)
         ? null
         : included.filter((s) => s.reviews.some((x) => x.review === r.id && x.decision === 'included' && x.listing !== 'confirmed')).length,

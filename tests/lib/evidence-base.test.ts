@@ -212,9 +212,9 @@ describe('deriveEvidenceOverview', () => {
   const overview = deriveEvidenceOverview([original, update], [inBoth, old, fresh, metaAnalysis, pending], new Set(['update']));
 
   test('counts each review’s studies and reviews apart, and how its records were found', () => {
-    expect(overview.reviews.map((r) => [r.reviewId, r.studies, r.syntheses, r.found])).toEqual([
-      ['original', 2, 0, 'searches of PubMed and PsycINFO'],
-      ['update', 2, 1, 'other methods (citation searching)'],
+    expect(overview.reviews.map((r) => [r.reviewId, r.studies, r.syntheses, r.included, r.found])).toEqual([
+      ['original', 2, 0, 2, 'searches of PubMed and PsycINFO'],
+      ['update', 2, 1, 3, 'other methods (citation searching)'],
     ]);
   });
 

@@ -194,9 +194,24 @@ function notRetrievedSection(l: Ledger): Section {
     caption: 'Not retrieved',
     columns: ['Votes'],
     keys: l.records.not_retrieved,
-    cells: (k) => [plain(votesText(l.stage(k, 'full-text')))],
+    cells: fullTextVoteCells(l),
   });
 }
+
+/** A report's full-text votes (a not-retrieved report's row, either arm). */
+const fullTextVoteCells = (l: Ledger) => (k: string) => [plain(votesText(l.stage(k, 'full-text')))];
+
+/** A decided report's row, either arm: the full-text decision, how it was settled and the votes. */
+const decisionCells = (l: Ledger) => (k: string) => {
+  const d = l.stage(k, 'full-text');
+  return [plain(ftText(l, d)), plain(settled(d)), plain(votesText(d))];
+};
+
+/** An excluded report's row, either arm: the reason, how it was settled and the votes. */
+const exclusionCells = (l: Ledger) => (k: string) => {
+  const d = l.stage(k, 'full-text');
+  return [plain(l.reasonLabel(d?.reason ?? null)), plain(settled(d)), plain(votesText(d))];
+};
 
 /** Reports read in full and decided, with the decision, how it was settled and the votes. */
 function assessedSection(l: Ledger): Section {
@@ -207,11 +222,7 @@ function assessedSection(l: Ledger): Section {
     caption: `Assessed: ${countNoun(l.records.assessed.length, 'report')}`,
     columns: ['Decision', 'Settled by', 'Votes'],
     keys: l.records.assessed,
-    cells: (k) => [
-      plain(ftText(l, l.stage(k, 'full-text'))),
-      plain(settled(l.stage(k, 'full-text'))),
-      plain(votesText(l.stage(k, 'full-text'))),
-    ],
+    cells: decisionCells(l),
   });
 }
 
@@ -224,10 +235,7 @@ function excludedFullTextSection(l: Ledger): Section {
     caption: 'Excluded at full text',
     columns: ['Reason', 'Settled by', 'Votes'],
     keys: Object.values(l.records.excluded_full_text).flat(),
-    cells: (k) => {
-      const d = l.stage(k, 'full-text');
-      return [plain(l.reasonLabel(d?.reason ?? null)), plain(settled(d)), plain(votesText(d))];
-    },
+    cells: exclusionCells(l),
   });
 }
 
@@ -341,7 +349,7 @@ function otherNotRetrievedSection(l: Ledger): Section {
     caption: 'Not retrieved (other methods)',
     columns: ['Votes'],
     keys: otherOf(l).not_retrieved,
-    cells: (k) => [plain(votesText(l.stage(k, 'full-text')))],
+    cells: fullTextVoteCells(l),
   });
 }
 
@@ -354,11 +362,7 @@ function otherAssessedSection(l: Ledger): Section {
     caption: `Assessed (other methods): ${countNoun(otherOf(l).assessed.length, 'report')}`,
     columns: ['Decision', 'Settled by', 'Votes'],
     keys: otherOf(l).assessed,
-    cells: (k) => [
-      plain(ftText(l, l.stage(k, 'full-text'))),
-      plain(settled(l.stage(k, 'full-text'))),
-      plain(votesText(l.stage(k, 'full-text'))),
-    ],
+    cells: decisionCells(l),
   });
 }
 
@@ -371,10 +375,7 @@ function otherExcludedSection(l: Ledger): Section {
     caption: 'Excluded (other methods)',
     columns: ['Reason', 'Settled by', 'Votes'],
     keys: Object.values(otherOf(l).excluded).flat(),
-    cells: (k) => {
-      const d = l.stage(k, 'full-text');
-      return [plain(l.reasonLabel(d?.reason ?? null)), plain(settled(d)), plain(votesText(d))];
-    },
+    cells: exclusionCells(l),
   });
 }
 
