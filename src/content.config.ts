@@ -1,13 +1,16 @@
-// Astro content collections: the same schemas that scripts and tests use (src/schemas).
+// Astro content collections: the same schemas that scripts and tests use (src/schemas). Studies and
+// reviews come through src/loaders/records-loader.ts: in a build, the records the build's check
+// already parsed and validated; otherwise the files, through Astro's glob loader.
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { guideSchema, reviewSchema, studySchema } from './schemas';
 import { contentDir } from './loaders/content-dir';
+import { recordsLoader } from './loaders/records-loader';
 
 const base = contentDir();
 
 export const collections = {
-  studies: defineCollection({ loader: glob({ pattern: '*.yaml', base: `${base}/studies` }), schema: studySchema }),
-  reviews: defineCollection({ loader: glob({ pattern: '*.yaml', base: `${base}/reviews` }), schema: reviewSchema }),
+  studies: defineCollection({ loader: recordsLoader('studies', `${base}/studies`), schema: studySchema }),
+  reviews: defineCollection({ loader: recordsLoader('reviews', `${base}/reviews`), schema: reviewSchema }),
   guides: defineCollection({ loader: glob({ pattern: '*.mdx', base: `${base}/guides` }), schema: guideSchema }),
 };

@@ -6,8 +6,8 @@ import type { AstroIntegration } from 'astro';
 import path from 'node:path';
 import { escapeText } from '../lib/problem';
 import { checkContent, type ContentReport } from '../loaders/check-content';
-import type { Content } from '../loaders/content';
 import { contentDir } from '../loaders/content-dir';
+import { keepCheckedContent } from '../loaders/checked-content';
 
 /** The checks' report, or the one-line reason they could not run. */
 function runChecks(): ContentReport | Error {
@@ -22,13 +22,6 @@ function runChecks(): ContentReport | Error {
 function printLines(report: ContentReport, stream: NodeJS.WriteStream): void {
   if (report.lines.length > 0) stream.write(`${report.lines.join('\n')}\n`);
 }
-
-/** The records `astro build` checked (set before Astro loads anything): used again after the build
- *  by src/integrations/study-cite-files.ts, so the files are not read a second time. */
-let checked: Content | undefined;
-
-/** The content the build checked and found without errors, or undefined (in dev, or before the check). */
-export const checkedContent = (): Content | undefined => checked;
 
 export default function validateContent(): AstroIntegration {
   return {
@@ -50,7 +43,7 @@ export default function validateContent(): AstroIntegration {
         }
         printLines(report, process.stdout);
         logger.info(report.summary);
-        checked = report.content;
+        keepCheckedContent(report.content);
       },
       'astro:server:setup': ({ server, logger }) => {
         const dir = contentDir();
