@@ -14,6 +14,7 @@ import sitemap from './src/integrations/sitemap.ts';
 import studyCiteFiles from './src/integrations/study-cite-files.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+const search = pagefind();
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
@@ -26,9 +27,14 @@ export default defineConfig({
   // validateContent first: on `astro build` it runs npm run validate's checks and stops on an error
   // before any content is loaded; on `astro dev` it prints the problems before serving.
   // studyCiteFiles writes each study's cite.bib, cite.ris and cite.csl.json after the build (and serves them in dev).
-  integrations: [validateContent(), mdx(), studyCiteFiles(), pagefind(), sitemap()],
+  // Pagefind indexes in its own process: started first after the build, awaited last, so the
+  // citation files and the sitemap are written while it works.
+  integrations: [validateContent(), mdx(), search.start, studyCiteFiles(), sitemap(), search.finish],
   server: { host: '127.0.0.1', port: 4321 },
   vite: {
     build: { assetsInlineLimit: 0 },
+    // The dev server need not watch built sites: test and benchmark builds under .builds/ hold tens
+    // of thousands of files, enough to exhaust the system's file watchers.
+    server: { watch: { ignored: ['**/.builds/**', '**/.bench/**', '**/dist/**'] } },
   },
 });
