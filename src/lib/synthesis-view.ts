@@ -92,8 +92,16 @@ export function describeSynthesis(
 
 /** Records here that name `studyId` in their `synthesis.includes`: the reviews that pooled this study. */
 export function includedBySyntheses<S extends Pick<Study, 'id' | 'synthesis'>>(studyId: string, studies: readonly S[]): S[] {
-  return studies.filter((s) => s.synthesis?.includes?.includes(studyId));
+  let byStudy = synthesesByStudy.get(studies) as Map<string, S[]> | undefined;
+  if (!byStudy) {
+    // Built once per list: each study page asks, and a scan of every record per page grew with the square of the records.
+    byStudy = new Map();
+    for (const s of studies) for (const id of new Set(s.synthesis?.includes ?? [])) byStudy.set(id, [...(byStudy.get(id) ?? []), s]);
+    synthesesByStudy.set(studies, byStudy);
+  }
+  return byStudy.get(studyId) ?? [];
 }
+const synthesesByStudy = new WeakMap<readonly object[], Map<string, object[]>>();
 
 /** One review of studies as the synthesis page lists it: who, its period, and its pooled numbers. */
 export interface ReviewFinding extends SynthesisView {
