@@ -73,6 +73,18 @@ describe('"not reported" is not "not compared"', () => {
     );
   });
 
+  test('the home page says how many of the studies still have unconfirmed facts, and that the reviews are not among them', () => {
+    // Every one of the 21 primary studies has a field listed in provenance.unverified_fields (or was
+    // checked against less than the full text), so all 21 count; the 10 reviews are counted apart.
+    const unconfirmed = studies.filter(
+      (s) => !['systematic-review', 'meta-analysis'].includes(s.design) && (s.provenance.unverified_fields.length > 0 || s.provenance.verification !== 'full-text'),
+    );
+    expect(unconfirmed).toHaveLength(21);
+    expect(headline(dist).join(' ')).toContain(
+      '21 of the 21 studies still have unconfirmed facts (the reviews and meta-analyses, counted apart below, are not among them)',
+    );
+  });
+
   test('the evidence map shows "Not reported" as its own grey column, apart from the findings', () => {
     const table = chartTable(dist, 'index.html').find((t) => t.includes('by modality: number of studies')) ?? '';
     expect(table).toMatch(/Not compared Not reported Studies/);

@@ -233,7 +233,7 @@ describe('<Cite>', () => {
 describe('study pages', () => {
   test.each(studies.map((s) => [s.id] as const))('%s lists the guides that cite it, before its sources', (id) => {
     const html = fs.readFileSync(path.join(dist, 'studies', id, 'index.html'), 'utf8');
-    const section = html.slice(html.indexOf('<h2 id="guides">'), html.indexOf('<h2 id="sources">'));
+    const section = html.slice(html.search(/<h2 id="guides"[ >]/), html.search(/<h2 id="sources"[ >]/));
     expect(section).toContain('Guides that cite this study');
     const citing = guides.filter((g) => citedStudyIds(g.source).includes(id));
     for (const g of citing) expect(section).toContain(`href="/guides/${g.slug}/"`);
