@@ -10,11 +10,27 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { createIndex, close } from 'pagefind';
 
+/**
+ * What the search index leaves out of a study page, besides what the page marks
+ * `data-pagefind-ignore`: the furniture every study page shares (section headings, table heads) and
+ * the lists of the reviews and guides a study appears in, so that a search finds a study by what is
+ * particular to it, and a review's or a guide's title finds that page rather than every study it
+ * lists. Selectors rather than attributes, so the pages carry no extra bytes for them (Pagefind's
+ * HTML rewriter takes descendant and child selectors, not sibling ones).
+ */
+export const searchExclusions = [
+  'article.study h2',
+  'article.study thead',
+  'article.study .study-reviews',
+  'article.study .cited-by-guides',
+];
+
 /** Indexes every page under `site` and writes the index to `<site>/pagefind`; pages indexed, and ms.
- *  What `pagefind --site` does; npm run bench runs it over the plain Astro baseline too. */
-export async function indexSite(site: string): Promise<{ pages: number; ms: number }> {
+ *  What `pagefind --site` does (with `excludeSelectors`); npm run bench runs it over the plain Astro
+ *  baseline with none. */
+export async function indexSite(site: string, excludeSelectors: string[] = []): Promise<{ pages: number; ms: number }> {
   const started = performance.now();
-  const { index, errors } = await createIndex({});
+  const { index, errors } = await createIndex({ excludeSelectors });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
     const added = await index.addDirectory({ path: site });
@@ -34,7 +50,7 @@ export default function pagefind(): { start: AstroIntegration; finish: AstroInte
       name: 'rapport-pagefind',
       hooks: {
         'astro:build:done': ({ dir }) => {
-          indexing = indexSite(fileURLToPath(dir));
+          indexing = indexSite(fileURLToPath(dir), searchExclusions);
           indexing.catch(() => undefined); // reported when `finish` awaits it
         },
       },
