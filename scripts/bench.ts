@@ -327,7 +327,12 @@ async function benchSite() {
   );
   row('page generation', seconds(rapport.pages), seconds(base.pages), rapport.pages / base.pages);
   row('Pagefind indexing', seconds(rapport.index), seconds(base.index), rapport.index / base.index);
-  row('rest of the build (start, checks, content layer, bundling, post-build files; Rapport writes its citation files while Pagefind runs)', seconds(other(rapport)), seconds(other(base)), other(rapport) / other(base));
+  row(
+    'rest of the build (start, checks, content layer, bundling, post-build files; Rapport writes its citation files while Pagefind runs)',
+    seconds(other(rapport)),
+    seconds(other(base)),
+    other(rapport) / other(base),
+  );
   row('peak memory (build’s Node process)', mib(rapport.peakRss), mib(base.peakRss), rapport.peakRss / base.peakRss);
   row('validate (npm run validate’s checks)', ms(validateTime), '—', NaN, '< 2 s', validateTime < 2000);
 
@@ -431,9 +436,19 @@ async function benchSite() {
     // index and on the plain baseline's (Pagefind over the same study files), each in a fresh tab.
     const baseServer = await serveStatic(baseOut);
     try {
-      const [ours, plain] = [await searchLatencies(browser, `${server.origin}/search/`), await searchLatencies(browser, `${baseServer.origin}/`)];
+      const [ours, plain] = [
+        await searchLatencies(browser, `${server.origin}/search/`),
+        await searchLatencies(browser, `${baseServer.origin}/`),
+      ];
       Object.assign(figures, { searchColdMs: ours[0], baselineSearchColdMs: plain[0] });
-      row('search, first result, cold', ms(ours[0] ?? NaN), ms(plain[0] ?? NaN), (ours[0] ?? NaN) / (plain[0] ?? NaN), '≤ 300 ms', (ours[0] ?? Infinity) <= 300);
+      row(
+        'search, first result, cold',
+        ms(ours[0] ?? NaN),
+        ms(plain[0] ?? NaN),
+        (ours[0] ?? NaN) / (plain[0] ?? NaN),
+        '≤ 300 ms',
+        (ours[0] ?? Infinity) <= 300,
+      );
       const warm = median(ours.slice(1));
       const plainWarm = median(plain.slice(1));
       row('search, first result, warm (median of 5)', ms(warm), ms(plainWarm), warm / plainWarm, '≤ 100 ms', warm <= 100);

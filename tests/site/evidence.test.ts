@@ -77,7 +77,9 @@ describe('"not reported" is not "not compared"', () => {
     // Every one of the 21 primary studies has a field listed in provenance.unverified_fields (or was
     // checked against less than the full text), so all 21 count; the 10 reviews are counted apart.
     const unconfirmed = studies.filter(
-      (s) => !['systematic-review', 'meta-analysis'].includes(s.design) && (s.provenance.unverified_fields.length > 0 || s.provenance.verification !== 'full-text'),
+      (s) =>
+        !['systematic-review', 'meta-analysis'].includes(s.design) &&
+        (s.provenance.unverified_fields.length > 0 || s.provenance.verification !== 'full-text'),
     );
     expect(unconfirmed).toHaveLength(21);
     expect(headline(dist).join(' ')).toContain(
