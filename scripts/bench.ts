@@ -30,7 +30,7 @@ import { deriveFlow } from '../src/lib/prisma/derive';
 import { parseScreeningCsv, SCREENING_HEADER } from '../src/lib/prisma/screening';
 import type { BibRecord } from '../src/lib/bibliography';
 import { serveStatic } from './lib/serve';
-import { buildEnv, tempDir, withBuildLock } from './lib/build';
+import { buildEnv, nodeBuildFlags, tempDir, withBuildLock } from './lib/build';
 import { benchScreening, canBenchScreening, formatScreenTimings } from './lib/bench-screen';
 
 const { values } = parseArgs({
@@ -143,7 +143,12 @@ function pageGenerationMs(log: string): number {
 }
 
 /** Runs `astro build` in `root` with `env`; a preloaded hook writes the process's resource usage when it exits. */
-function astroBuild(root: string, env: Record<string, string>, work: string): { run: Omit<BuildRun, 'index'>; log: string } {
+function astroBuild(
+  root: string,
+  env: Record<string, string>,
+  work: string,
+  nodeFlags: readonly string[] = [],
+): { run: Omit<BuildRun, 'index'>; log: string } {
   const hook = path.join(work, 'resource-usage.mjs');
   const usageFile = path.join(work, `usage-${path.basename(root)}-${Date.now()}.json`);
   fs.writeFileSync(
@@ -152,7 +157,7 @@ function astroBuild(root: string, env: Record<string, string>, work: string): { 
   );
   const { build, took } = withBuildLock(() => {
     const t0 = performance.now();
-    const build = spawnSync(process.execPath, ['--import', hook, path.resolve('node_modules/astro/astro.js'), 'build'], {
+    const build = spawnSync(process.execPath, [...nodeFlags, '--import', hook, path.resolve('node_modules/astro/astro.js'), 'build'], {
       cwd: root,
       env: buildEnv({ ...env, BENCH_USAGE_FILE: usageFile }),
       encoding: 'utf8',
@@ -275,10 +280,12 @@ async function benchSite() {
     record('plain Astro: build + Pagefind', `${ms(b.total)} (pages ${ms(b.pages)}, Pagefind ${ms(b.index)})`);
 
     if (i > 0) fs.rmSync(outDir, { recursive: true, force: true });
+    // Rapport is built as `npm run build` builds it (its Node options), the baseline as plain Astro.
     const main = astroBuild(
       path.resolve('.'),
       { CONTENT_DIR: content, OUT_DIR: outDir, ASTRO_CACHE_DIR: path.join(work, `cache-${i}`) },
       work,
+      nodeBuildFlags,
     );
     const indexed = /indexed (\d+) pages in (\d+) ms/.exec(main.log);
     const r: BuildRun = { ...main.run, index: indexed ? Number(indexed[2]) : NaN };

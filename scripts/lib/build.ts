@@ -64,10 +64,19 @@ export function buildEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   return env;
 }
 
+/**
+ * Node options for a Rapport build, as `npm run build` passes them (package.json). A 64 MB young
+ * generation: rendering thousands of pages makes short-lived strings faster than V8's default
+ * 16 MB semi-space can let them die, and at 10,000 studies garbage collection took 6.8-7.2 s of
+ * a build with the default and 3.8-4.2 s with this (`node --trace-gc`, three builds each), for
+ * about 60 MB more memory. A plain Astro build gains nothing from it (18.8 s and 18.9 s).
+ */
+export const nodeBuildFlags = ['--max-semi-space-size=64'];
+
 /** Runs `astro build` with CONTENT_DIR and OUT_DIR set; each build gets its own cache folder. */
 export function buildSite(contentDir: string, outDir = tempDir('site'), extraEnv: Record<string, string> = {}): BuildResult {
   const result = withBuildLock(() =>
-    spawnSync(process.execPath, ['node_modules/astro/astro.js', 'build'], {
+    spawnSync(process.execPath, [...nodeBuildFlags, 'node_modules/astro/astro.js', 'build'], {
       cwd: root,
       env: buildEnv({ CONTENT_DIR: contentDir, OUT_DIR: outDir, ASTRO_CACHE_DIR: tempDir('cache'), ...extraEnv }),
       encoding: 'utf8',
