@@ -1,28 +1,19 @@
 // "Cite this page" in Chromium: the copy buttons appear with JavaScript, work from the keyboard,
 // copy the citation and say so in a live region; the citation carries the reader's access date.
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { chromiumPath, launchBrowser } from '../helpers/browser';
-import { serveStatic, type StaticServer } from '../helpers/serve';
+import { builtSiteInBrowser } from '../helpers/site-browser';
 
 describe.skipIf(!chromiumPath)('cite this page in the browser', () => {
-  let server: StaticServer;
-  let browser: BrowserContext;
+  const site = builtSiteInBrowser({ clipboard: true });
   let page: Page;
-
   beforeAll(async () => {
-    server = await serveStatic(inject('siteDir'));
-    browser = await launchBrowser();
-    await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-    page = await browser.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    page = await site.browser.newPage();
   });
 
   test('the Copy BibTeX button, pressed with the keyboard, copies the entry and announces it', async () => {
-    await page.goto(`${server.origin}/about/`);
+    await page.goto(`${site.origin}/about/`);
     const button = page.locator('button[data-copy-cite="bibtex"]');
     await button.waitFor({ state: 'visible' });
     await button.focus();
@@ -35,12 +26,12 @@ describe.skipIf(!chromiumPath)('cite this page in the browser', () => {
   });
 
   test('the Copy APA button copies the APA line, with the reader’s own access date', async () => {
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${site.origin}/`);
     await page.locator('button[data-copy-cite="apa"]').click();
     await expect.poll(() => page.locator('[data-cite-status]').textContent()).toBe('APA citation copied.');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     const today = await page.evaluate(() => new Date().toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' }));
-    expect(copied).toContain(`Retrieved ${today}, from ${server.origin.replace('127.0.0.1', 'localhost').replace(/:\d+$/, ':4321')}/`);
+    expect(copied).toContain(`Retrieved ${today}, from ${site.origin.replace('127.0.0.1', 'localhost').replace(/:\d+$/, ':4321')}/`);
     expect(copied).not.toContain('Rapport. Rapport.');
   });
 
@@ -48,7 +39,7 @@ describe.skipIf(!chromiumPath)('cite this page in the browser', () => {
     const noJs = await launchBrowser({ javaScriptEnabled: false });
     try {
       const p = await noJs.newPage();
-      await p.goto(`${server.origin}/about/`);
+      await p.goto(`${site.origin}/about/`);
       expect(await p.locator('button[data-copy-cite]').first().isVisible()).toBe(false);
       expect(await p.locator('[data-cite-apa]').textContent()).toMatch(/^Rapport contributors\./);
     } finally {

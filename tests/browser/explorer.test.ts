@@ -1,32 +1,16 @@
 // The explorer, search and charts in Chromium against the built site served on 127.0.0.1.
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { chromiumPath, launchBrowser } from '../helpers/browser';
-import { serveStatic, type StaticServer } from '../helpers/serve';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumPath } from '../helpers/browser';
+import { builtSiteInBrowser } from '../helpers/site-browser';
 import { loadContent } from '../../src/loaders/content';
 
 const studies = loadContent('content').studies.map((s) => s.data);
 const videoconference = studies.filter((s) => s.modalities.includes('videoconference'));
 
 describe.skipIf(!chromiumPath)('in the browser', () => {
-  let server: StaticServer;
-  let browser: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    server = await serveStatic(inject('siteDir'));
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const open = async (path: string) => {
-    page = await browser.newPage();
-    await page.goto(`${server.origin}${path}`);
-    return page;
-  };
+  const site = builtSiteInBrowser();
+  const open = site.open;
   const statusOf = (p: Page) => p.locator('[data-explorer-status]');
 
   test('search finds the telemedicine bulimia study by a word from its record', async () => {
@@ -82,27 +66,18 @@ describe.skipIf(!chromiumPath)('in the browser', () => {
 });
 
 describe.skipIf(!chromiumPath)('with JavaScript off', () => {
-  let server: StaticServer;
-  let browser: BrowserContext;
-  beforeAll(async () => {
-    server = await serveStatic(inject('siteDir'));
-    browser = await launchBrowser({ javaScriptEnabled: false });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = builtSiteInBrowser({ javaScriptEnabled: false });
 
   test('the study table is complete and the filter form stays hidden', async () => {
-    const p = await browser.newPage();
-    await p.goto(`${server.origin}/studies/`);
+    const p = await site.browser.newPage();
+    await p.goto(`${site.origin}/studies/`);
     expect(await p.locator('tbody tr').count()).toBe(studies.length);
     expect(await p.locator('[data-explorer-form]').isVisible()).toBe(false);
   });
 
   test('the charts are drawn, with their numbers in tables', async () => {
-    const p = await browser.newPage();
-    await p.goto(`${server.origin}/synthesis/`);
+    const p = await site.browser.newPage();
+    await p.goto(`${site.origin}/synthesis/`);
     expect(await p.locator('figure.chart svg').count()).toBeGreaterThanOrEqual(2);
     expect(await p.locator('svg text', { hasText: 'Videoconference' }).first().isVisible()).toBe(true);
     expect(await p.locator('figure.chart table').count()).toBeGreaterThanOrEqual(2);

@@ -4,10 +4,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { chromiumPath, launchBrowser } from '../helpers/browser';
-import { serveStatic, type StaticServer } from '../helpers/serve';
+import { builtSiteInBrowser } from '../helpers/site-browser';
+import { serveStatic } from '../helpers/serve';
 import { loadContent } from '../../src/loaders/content';
 
 const content = loadContent('content');
@@ -126,24 +127,8 @@ async function tabTo(p: Page, selector: string, max = 600): Promise<void> {
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 
 describe.skipIf(!chromiumPath)('with the keyboard only', () => {
-  let server: StaticServer;
-  let browser: BrowserContext;
-
-  beforeAll(async () => {
-    server = await serveStatic(inject('siteDir'));
-    browser = await launchBrowser();
-    await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const open = async (path: string) => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}${path}`);
-    return page;
-  };
+  const site = builtSiteInBrowser({ clipboard: true });
+  const open = site.open;
 
   test('the walk reports a planted page’s missing skip link, unreachable control and hidden focus', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-keyboard-'));

@@ -2,10 +2,10 @@
 // synonyms, clean excerpts and the type filter; and the explorer's sort menu and no-JavaScript text.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { chromiumPath, launchBrowser } from '../helpers/browser';
-import { serveStatic, type StaticServer } from '../helpers/serve';
+import { describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumPath } from '../helpers/browser';
+import { builtSiteInBrowser } from '../helpers/site-browser';
 import { loadContent } from '../../src/loaders/content';
 
 const studies = loadContent('content').studies.map((s) => s.data);
@@ -31,23 +31,8 @@ describe('the search index', () => {
 });
 
 describe.skipIf(!chromiumPath)('the search page', () => {
-  let server: StaticServer;
-  let browser: BrowserContext;
-
-  beforeAll(async () => {
-    server = await serveStatic(inject('siteDir'));
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const open = async (path: string) => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}${path}`);
-    return page;
-  };
+  const site = builtSiteInBrowser();
+  const open = site.open;
   const status = (p: Page) => p.locator('[data-search-status]').textContent();
   const resultLinks = (p: Page) => p.locator('.search-results li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
   const studyLinks = async (p: Page) => (await resultLinks(p)).filter((href) => /^\/studies\/[^/]+\/$/.test(href)).sort();
@@ -148,23 +133,11 @@ describe.skipIf(!chromiumPath)('the search page', () => {
 });
 
 describe.skipIf(!chromiumPath)('the explorer says what it does', () => {
-  let server: StaticServer;
-  let withJs: BrowserContext;
-  let withoutJs: BrowserContext;
-  beforeAll(async () => {
-    server = await serveStatic(inject('siteDir'));
-    withJs = await launchBrowser();
-    withoutJs = await launchBrowser({ javaScriptEnabled: false });
-  });
-  afterAll(async () => {
-    await withJs?.close();
-    await withoutJs?.close();
-    await server?.close();
-  });
+  const withJs = builtSiteInBrowser();
+  const withoutJs = builtSiteInBrowser({ javaScriptEnabled: false });
 
   test('a shared ?q= link sorts by relevance and the sort menu says so', async () => {
-    const p = await withJs.newPage();
-    await p.goto(`${server.origin}/studies/?q=alliance`);
+    const p = await withJs.open('/studies/?q=alliance');
     await poll(() => p.locator('[data-explorer-status]').textContent()).toMatch(/matching/);
     const sort = p.locator('[data-explorer-form] select[name=sort]');
     expect(await sort.inputValue()).toBe('relevance');
@@ -176,14 +149,12 @@ describe.skipIf(!chromiumPath)('the explorer says what it does', () => {
   });
 
   test('with JavaScript the explorer offers its filters; without it, it says what the page offers instead', async () => {
-    const js = await withJs.newPage();
-    await js.goto(`${server.origin}/studies/`);
+    const js = await withJs.open('/studies/');
     await js.locator('[data-explorer-form]').waitFor({ state: 'visible' });
     expect(await js.locator('[data-explorer-js]').isVisible()).toBe(true);
     expect(await js.locator('[data-explorer-nojs]').isVisible()).toBe(false);
 
-    const plain = await withoutJs.newPage();
-    await plain.goto(`${server.origin}/studies/`);
+    const plain = await withoutJs.open('/studies/');
     expect(await plain.locator('[data-explorer-form]').isVisible()).toBe(false);
     expect(await plain.locator('[data-explorer-js]').isVisible()).toBe(false);
     const note = plain.locator('[data-explorer-nojs]');
