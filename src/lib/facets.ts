@@ -98,7 +98,7 @@ export function facetOptions(studies: readonly Study[]): { facet: FacetDefinitio
   optionsOf.set(studies, options);
   return options;
 }
-/** facetOptions' answers by study list: every page of the explorer shows the same counts over the same list, and counting 10,000 studies for each of 200 pages cost seconds. */
+/** facetOptions' answers by study list (shared: treat them as read-only): every page of the explorer shows the same counts over the same list, and counting 10,000 studies for each of 200 pages cost seconds. */
 const optionsOf = new WeakMap<readonly Study[], { facet: FacetDefinition; options: FacetOption[] }[]>();
 
 /** Filters from URL parameters: facet name -> keys, ignoring unknown facets and values. */
