@@ -1,7 +1,7 @@
 // The records `astro build` checked before anything else (src/integrations/validate.ts), kept for the
-// rest of the build: the content collections take them from here instead of reading and parsing
-// every file a second time (src/loaders/records-loader.ts), and so do the study citation files
-// written after the build. Astro loads the config's integrations and the content config as separate
+// rest of the build: the pages take them from here (src/data) instead of Astro reading and parsing
+// every file a second time and bundling a copy of them (src/loaders/records-loader.ts), and so do the
+// study citation files written after the build. Astro loads the config's integrations and the content config as separate
 // module instances, so the records are kept on globalThis under one registered symbol.
 import type { Content } from './content';
 
