@@ -1,56 +1,132 @@
-// Builds the Pagefind search index over the finished site (astro:build:done).
+// Builds the Pagefind search index of the site.
 //
-// Pagefind indexes in its own process, so the Node process is free meanwhile: `pagefind()` gives two
-// integrations, `start` (listed before the other build:done work: the study citation files and the
-// sitemap) and `finish` (listed last), which waits for the index and fails the build on its errors.
-// The citation files are then written while Pagefind reads the pages. (Handing each page to Pagefind
-// as it was rendered, through Astro middleware, was tried and was slower on two cores: Pagefind then
-// competes with the rendering for the same cores, and the hand-over costs the rendering thread time.)
+// Pagefind indexes in its own process, so the build can go on meanwhile. The study pages, which are
+// nearly all of the site, are indexed from their records (src/lib/study-search.ts: the same facts,
+// labels and filters as the page) as soon as the build starts, so Pagefind works on them on the
+// second core while Astro bundles and renders. After the build, the other pages are indexed from
+// their HTML (only those marked `data-pagefind-body`: when any page is, Pagefind indexes no other),
+// and the index is written.
+//
+// `pagefind()` gives two integrations: `start`, listed before the other build:done work (the study
+// citation files, the sitemap), which adds the built pages and starts the writing, and `finish`,
+// listed last, which waits for the index and fails the build on its errors. (Handing each rendered
+// page's HTML to Pagefind through Astro middleware was tried and was slower on two cores: the
+// hand-over costs the rendering thread more than a record does.)
 import type { AstroIntegration } from 'astro';
+import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createIndex, close } from 'pagefind';
+import { createIndex, close, type PagefindIndex } from 'pagefind';
+import { checkedContent } from '../loaders/checked-content';
+import { studySearchRecord } from '../lib/study-search';
 
-/**
- * What the search index leaves out of a study page, besides what the page marks
- * `data-pagefind-ignore`: the furniture every study page shares (section headings, table heads) and
- * the lists of the reviews and guides a study appears in, so that a search finds a study by what is
- * particular to it, and a review's or a guide's title finds that page rather than every study it
- * lists. Selectors rather than attributes, so the pages carry no extra bytes for them (Pagefind's
- * HTML rewriter takes descendant and child selectors, not sibling ones).
- */
-export const searchExclusions = [
-  'article.study h2',
-  'article.study thead',
-  'article.study .study-reviews',
-  'article.study .cited-by-guides',
-];
+/** Throws the first of Pagefind's errors, saying what it was doing. */
+function check(doing: string, errors: string[]): void {
+  if (errors.length) throw new Error(`Pagefind could not ${doing}: ${errors.join('; ')}`);
+}
+
+async function startIndex(): Promise<PagefindIndex> {
+  const { index, errors } = await createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  return index;
+}
 
 /** Indexes every page under `site` and writes the index to `<site>/pagefind`; pages indexed, and ms.
- *  What `pagefind --site` does (with `excludeSelectors`); npm run bench runs it over the plain Astro
- *  baseline with none. */
-export async function indexSite(site: string, excludeSelectors: string[] = []): Promise<{ pages: number; ms: number }> {
+ *  What `pagefind --site` does: npm run bench runs it over the plain Astro baseline. */
+export async function indexSite(site: string): Promise<{ pages: number; ms: number }> {
   const started = performance.now();
-  const { index, errors } = await createIndex({ excludeSelectors });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const index = await startIndex();
   try {
     const added = await index.addDirectory({ path: site });
-    if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
-    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    check('index the site', added.errors);
+    check('write its index', (await index.writeFiles({ outputPath: `${site}/pagefind` })).errors);
     return { pages: added.page_count, ms: Math.round(performance.now() - started) };
   } finally {
     await close();
   }
 }
 
+/** Every HTML file under `dir`, as paths relative to it, but none in the folders `skip` names. */
+function htmlFiles(dir: string, skip: Set<string>, under = ''): string[] {
+  return fs.readdirSync(path.join(dir, under), { withFileTypes: true }).flatMap((entry) => {
+    const relative = path.join(under, entry.name);
+    if (entry.isDirectory()) return skip.has(relative) ? [] : htmlFiles(dir, skip, relative);
+    return entry.name.endsWith('.html') ? [relative] : [];
+  });
+}
+
+/** The pages to index from their HTML: those marked `data-pagefind-body`, but not the study pages
+ *  (`studies/<id>/`, which hold nothing else), indexed from their records. */
+function pagesToRead(site: string, studyIds: string[]): { sourcePath: string; content: string }[] {
+  return htmlFiles(site, new Set(studyIds.map((id) => path.join('studies', id))))
+    .map((file) => ({ sourcePath: file, content: fs.readFileSync(path.join(site, file), 'utf8') }))
+    .filter((page) => page.content.includes('data-pagefind-body'));
+}
+
+interface Indexing {
+  started: number;
+  index: Promise<PagefindIndex>;
+  studies: number;
+}
+
+/** Starts Pagefind and gives it every study record the build checked. */
+function indexStudies(): Indexing {
+  const started = performance.now();
+  const content = checkedContent();
+  if (!content) throw new Error('the search index needs the records the build checked (src/integrations/validate.ts runs first)');
+  const records = content.studies.map((s) => studySearchRecord(s.data));
+  const index = startIndex().then(async (index) => {
+    const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
+    check(
+      'index the study records',
+      added.flatMap((a) => a.errors),
+    );
+    return index;
+  });
+  return { started, index, studies: records.length };
+}
+
+/** What the index took: pages indexed, ms since Pagefind started, and ms after the pages were built (what the build waited for it). */
+interface Indexed {
+  pages: number;
+  ms: number;
+  afterBuildMs: number;
+}
+
+/** Adds the built pages that are indexed from their HTML and writes the index. */
+async function finishIndex(indexing: Indexing, site: string, studyIds: string[]): Promise<Indexed> {
+  const built = performance.now();
+  try {
+    const index = await indexing.index;
+    const pages = pagesToRead(site, studyIds);
+    const added = await Promise.all(pages.map((page) => index.addHTMLFile(page)));
+    check(
+      'index the pages',
+      added.flatMap((a) => a.errors),
+    );
+    check('write its index', (await index.writeFiles({ outputPath: path.join(site, 'pagefind') })).errors);
+    const now = performance.now();
+    return { pages: indexing.studies + pages.length, ms: Math.round(now - indexing.started), afterBuildMs: Math.round(now - built) };
+  } finally {
+    await close();
+  }
+}
+
 export default function pagefind(): { start: AstroIntegration; finish: AstroIntegration } {
-  let indexing: Promise<{ pages: number; ms: number }> | undefined;
+  let studies: Indexing | undefined;
+  let indexing: Promise<Indexed> | undefined;
   return {
     start: {
       name: 'rapport-pagefind',
       hooks: {
+        'astro:build:start': () => {
+          studies = indexStudies();
+          studies.index.catch(() => undefined); // reported when `finish` awaits it
+        },
         'astro:build:done': ({ dir }) => {
-          indexing = indexSite(fileURLToPath(dir), searchExclusions);
+          if (!studies) throw new Error('Pagefind was not started at the start of the build');
+          const ids = (checkedContent()?.studies ?? []).map((s) => s.data.id);
+          indexing = finishIndex(studies, fileURLToPath(dir), ids);
           indexing.catch(() => undefined); // reported when `finish` awaits it
         },
       },
@@ -60,8 +136,11 @@ export default function pagefind(): { start: AstroIntegration; finish: AstroInte
       hooks: {
         'astro:build:done': async ({ logger }) => {
           if (!indexing) throw new Error('Pagefind was not started: list pagefind().start before pagefind().finish');
-          const { pages, ms } = await indexing;
-          logger.info(`indexed ${pages} pages in ${ms} ms (while the citation files and the sitemap were written)`);
+          const { pages, ms, afterBuildMs } = await indexing;
+          // npm run bench reads this line.
+          logger.info(
+            `indexed ${pages} pages, ready ${afterBuildMs} ms after the pages were built (the ${studies?.studies ?? 0} studies from their records while the site was built; ${ms} ms in all)`,
+          );
         },
       },
     },

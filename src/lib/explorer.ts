@@ -64,7 +64,7 @@ export function studyRow(s: Study): StudyRow {
 
 /**
  * A row read back from the search index, whose metadata for a study page is its `studyRow`
- * (components/StudySearchData.astro); `url` is the page's address. Missing fields are empty.
+ * (src/lib/study-search.ts); `url` is the page's address. Missing fields are empty.
  */
 export function rowFromIndex(meta: Readonly<Record<string, string | undefined>>, url: string): StudyRow & { url: string } {
   const field = (key: keyof StudyRow) => meta[key] ?? '';
