@@ -137,28 +137,39 @@ export function formatBibtex(items: CslItem | CslItem[], keys?: readonly string[
   return entries.map((entry, i) => withKey(entry, keys?.[i] ?? unique[i]!)).join('\n\n');
 }
 
-/** RIS entries. citation-js's text output wraps values at 70 characters, which reference managers
- *  read as broken fields, so its tag objects are written out here one value per line. citation-js
- *  writes no PMID; it is added as `AN  - PMID: <n>` (the accession number, as EndNote keeps it). */
-export function formatRis(items: CslItem | CslItem[]): string {
-  const list = listOf(items);
-  const entries = new Cite(list).format('ris', { format: 'object' }) as unknown as Record<string, unknown>[];
-  return entries
-    .map((entry, i) => {
-      const pmid = list[i] && pmidOf(list[i]);
-      if (pmid && entry['AN'] === undefined) entry['AN'] = `PMID: ${pmid}`;
-      const lines = [`TY  - ${String(entry['TY'])}`];
-      for (const [tag, value] of Object.entries(entry)) {
-        if (tag === 'TY') continue;
-        for (const v of ([] as unknown[]).concat(value)) lines.push(`${tag}  - ${String(v).replace(/\s+/g, ' ')}`);
-      }
-      lines.push('ER  - ');
-      return lines.join('\n');
-    })
-    .join('\n\n');
+/** RIS entries already written, by item content (as bibtexCache): /data/studies.ris, a review's
+ *  studies.ris and each study's cite.ris then format a study once per build, not three times. */
+const risCache = new Map<string, string>();
+
+/** One RIS entry from citation-js's tag object, one value per line, with the PMID as `AN`. */
+function risEntry(entry: Record<string, unknown>, item: CslItem): string {
+  const pmid = pmidOf(item);
+  if (pmid && entry['AN'] === undefined) entry['AN'] = `PMID: ${pmid}`;
+  const lines = [`TY  - ${String(entry['TY'])}`];
+  for (const [tag, value] of Object.entries(entry)) {
+    if (tag === 'TY') continue;
+    for (const v of ([] as unknown[]).concat(value)) lines.push(`${tag}  - ${String(v).replace(/\s+/g, ' ')}`);
+  }
+  lines.push('ER  - ');
+  return lines.join('\n');
 }
 
-/** `https://doi.org/<doi>` for a bare DOI. */
+/** RIS entries. citation-js's text output wraps values at 70 characters, which reference managers
+ *  read as broken fields, so its tag objects are written out here one value per line. citation-js
+ *  writes no PMID; it is added as `AN  - PMID: <n>` (the accession number, as EndNote keeps it).
+ *  The items not written before are given to citation-js together, in one call. */
+export function formatRis(items: CslItem | CslItem[]): string {
+  const list = listOf(items);
+  const keys = list.map((item) => JSON.stringify(item));
+  const missing = list.filter((_, i) => !risCache.has(keys[i]!));
+  if (missing.length > 0) {
+    const entries = new Cite(missing).format('ris', { format: 'object' }) as unknown as Record<string, unknown>[];
+    if (entries.length !== missing.length) throw new Error(`citation-js wrote ${entries.length} RIS entries for ${missing.length} items`);
+    entries.forEach((entry, i) => risCache.set(JSON.stringify(missing[i]), risEntry(entry, missing[i]!)));
+  }
+  return keys.map((key) => risCache.get(key)!).join('\n\n');
+}
+
 export const doiUrl = (doi: string) => `https://doi.org/${doi}`;
 /** PubMed page for a PMID. */
 export const pubmedUrl = (pmid: string) => `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`;
