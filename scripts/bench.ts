@@ -336,7 +336,7 @@ async function benchSite() {
   );
   row('page generation', seconds(rapport.pages), seconds(base.pages), rapport.pages / base.pages);
   row(
-    'Pagefind after the pages are built (Rapport indexes its studies while it builds)',
+    'Pagefind indexing, after the pages are built (Rapport indexes its studies while it builds)',
     seconds(rapport.index),
     seconds(base.index),
     rapport.index / base.index,
