@@ -46,6 +46,7 @@ const { values } = parseArgs({
     json: { type: 'string', default: '.bench/results.json' },
     runs: { type: 'string', default: '1' },
     out: { type: 'string' },
+    keep: { type: 'boolean', default: false },
   },
 });
 const studyCount = Number(values.studies);
@@ -381,7 +382,9 @@ async function benchSite() {
 
   const cleanUp = () => {
     fs.rmSync(work, { recursive: true, force: true });
-    if (outRoot !== work) fs.rmSync(outRoot, { recursive: true, force: true });
+    if (outRoot === work) return;
+    if (values.keep) console.log(`  built sites kept in ${outRoot}`);
+    else fs.rmSync(outRoot, { recursive: true, force: true });
   };
   if (values['skip-browser']) return cleanUp();
   const server = await serveStatic(outDir);

@@ -36,6 +36,9 @@ const bench = () => {
       '2',
       '--json',
       json,
+      '--out',
+      path.join(work, 'sites'),
+      '--keep',
     ],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } },
   );
@@ -64,6 +67,26 @@ describe('npm run bench at 300 studies', () => {
       ).toBe(true);
     for (const row of results.table) expect(Object.keys(row)).toEqual(['measure', 'rapport', 'baseline', 'ratio', 'target', 'met']);
     expect(results.studies).toBe(studies);
+  });
+
+  test('lists the first 200 of the review’s 300 studies and of the 300 changes, and says where the rest are', { timeout: 240_000 }, () => {
+    expect(bench().run.status).toBe(0);
+    const [site] = fs.readdirSync(path.join(work, 'sites'));
+    const dist = path.join(work, 'sites', site!, 'dist');
+    const review = fs.readFileSync(path.join(dist, 'reviews', 'synthetic-review', 'index.html'), 'utf8');
+    expect(review).toContain('<caption>200 of 300 studies with a study record on this site</caption>');
+    expect(review.match(/<tr data-study=/g)).toHaveLength(200);
+    expect(review).toContain('This page lists the first 200 of the 300 included studies, by year. All of them are in the files below');
+    const changes = fs.readFileSync(path.join(dist, 'changes', 'index.html'), 'utf8');
+    expect(changes.match(/<li data-change=/g)).toHaveLength(200);
+    expect(changes).toMatch(/These are the 200 most recent of [\d,]+ changes\./);
+    // The review's files still hold every included study.
+    expect(
+      fs
+        .readFileSync(path.join(dist, 'reviews', 'synthetic-review', 'studies.csv'), 'utf8')
+        .trim()
+        .split('\r\n'),
+    ).toHaveLength(301);
   });
 
   test('keeps the build within 6 times the plain baseline, and page generation within 12 times', { timeout: 240_000 }, () => {
