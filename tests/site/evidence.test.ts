@@ -87,6 +87,18 @@ describe('"not reported" is not "not compared"', () => {
     );
   });
 
+  test('the reviews and meta-analyses are said to be shown apart, with a link to where: the synthesis page, or below on it', () => {
+    const combined = (p: string) => all(parse(dist, p), (e) => e.properties?.['dataCombined'] !== undefined)[0]!;
+    const link = (p: string) => all(combined(p), (e) => e.tagName === 'a')[0]?.properties?.['href'];
+    expect(text(combined('index.html'))).toMatch(
+      /and 10 reviews and meta-analyses, shown apart as review-level findings on the synthesis page and never counted as studies\.$/,
+    );
+    expect(link('index.html')).toBe('/synthesis/#review-findings');
+    expect(text(combined('synthesis/index.html'))).toMatch(/shown apart as review-level findings below and never counted as studies\.$/);
+    expect(link('synthesis/index.html')).toBe('#review-findings');
+    expect(all(parse(dist, 'synthesis/index.html'), (e) => e.properties?.['id'] === 'review-findings')).toHaveLength(1);
+  });
+
   test('the evidence map shows "Not reported" as its own grey column, apart from the findings', () => {
     const table = chartTable(dist, 'index.html').find((t) => t.includes('by modality: number of studies')) ?? '';
     expect(table).toMatch(/Not compared Not reported Studies/);
