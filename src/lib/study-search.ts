@@ -38,7 +38,7 @@ export function studySearchText(s: Study): string {
     .join(' · ');
   const parts = [
     sentence(s.title),
-    identifiers,
+    identifiers ? sentence(identifiers) : '',
     sentence(s.summary),
     ...studyFactRows(s).map((f) => `${f.label}: ${f.value}`),
     a.finding ? sentence(a.finding) : '',

@@ -60,6 +60,12 @@ describe.skipIf(!chromiumPath)('the search page', () => {
     expect(await p.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
   });
 
+  test('a DOI pasted into the box finds its study first', async () => {
+    const p = await open('/search/');
+    await p.locator('#search-q').fill('10.1089/109493102753770480');
+    await poll(async () => (await resultLinks(p))[0]).toBe('/studies/cook-2002/');
+  });
+
   test('stems English words: “videoconferences”, a form no page uses and no synonym lists, finds the videoconference studies', async () => {
     const p = await open('/search/?type=Study');
     await type(p, 'videoconferences');

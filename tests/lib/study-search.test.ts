@@ -62,7 +62,7 @@ describe('a study’s entry in the search index', () => {
   const text = studySearchText(study);
 
   test('holds the title, identifiers, summary and every labelled fact, each apart from the next', () => {
-    expect(text.startsWith('A trial of videoconference therapy. DOI 10.1000/test.2010 · PubMed 12345678 Adults had therapy')).toBe(true);
+    expect(text.startsWith('A trial of videoconference therapy. DOI 10.1000/test.2010 · PubMed 12345678. Adults had therapy')).toBe(true);
     for (const f of [...studyFactRows(study), ...allianceFactRows(study)]) expect(text).toContain(`${f.label}: ${f.value}`);
   });
 
