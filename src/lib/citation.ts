@@ -170,6 +170,7 @@ export function formatRis(items: CslItem | CslItem[]): string {
   return keys.map((key) => risCache.get(key)!).join('\n\n');
 }
 
+/** `https://doi.org/<doi>` for a bare DOI. */
 export const doiUrl = (doi: string) => `https://doi.org/${doi}`;
 /** PubMed page for a PMID. */
 export const pubmedUrl = (pmid: string) => `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`;
